@@ -136,6 +136,7 @@ class Fact(_Frozen):
     page: int | None = None
     quote: str = Field(description="Verbatim source text (a table row's cells joined by tab, or the sentence)")
     chunk_id: str | None = Field(None, description="The chunk that holds the quote, when known")
+    title: str | None = Field(None, description="Title of the document the fact comes from (for citations)")
 
 
 # ---------------------------------------------------------------- retrieval and answers

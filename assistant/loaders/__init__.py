@@ -1,0 +1,130 @@
+"""Loaders: one file in, one `RawDocument` out.
+
+Contract: `load_document(path, filename=None)` dispatches on the suffix (.txt/.md, .pdf, .docx), then finishes
+every format the same way: the table of contents dropped, paragraphs cut by page breaks joined (footnotes
+moved after them), table titles attached as captions, metadata found by pattern (the plan's own title, 文号,
+issuing body, date), and `doc_id` = a hash of the normalised text, so the same content gets the same id.
+Raises `UnsupportedFileType` for other suffixes and `UnreadableDocument` for encrypted, corrupt, scanned
+(no text layer) or empty files.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from assistant.errors import UnreadableDocument, UnsupportedFileType
+from assistant.normalize import attach_captions, drop_toc, join_paragraphs
+from assistant.types import Block, DocumentMeta, Footnote, Paragraph, RawDocument, Table
+
+SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
+
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔［\[（(]\d{4}[〕］\])）]\s*\d{1,5}\s*号")
+_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_NOTICE = re.compile(r"^(?P<issuer>.{2,40}?)关于(?:印发|发布|公布|转发)(?P<title>.+?)的通知$")
+_ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|委员会|办公室|办公厅|局|厅|部|委|管委会|办)$")
+# Metadata lives on the first page(s): look no further than this many paragraphs.
+_META_WINDOW = 40
+
+
+def load_document(path: Path, filename: str | None = None) -> RawDocument:
+    """Read `path` into a `RawDocument` (see the module docstring). `filename` is the name to record,
+    e.g. the original name of an upload saved under a temporary path."""
+    path = Path(path)
+    name = filename or path.name
+    suffix = Path(name).suffix.lower() or path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise UnsupportedFileType(
+            f"不支持的文件类型：{suffix or '(无后缀)'}；支持 {', '.join(SUPPORTED_SUFFIXES)}"
+        )
+    if not path.is_file():
+        raise UnreadableDocument(f"文件不存在：{name}")
+    pages: int | None = None
+    hint: str | None = None
+    if suffix in (".txt", ".md"):
+        from assistant.loaders.text import read_text
+
+        blocks = read_text(path)
+    elif suffix == ".pdf":
+        from assistant.loaders.pdf import read_pdf
+
+        blocks, pages, hint = read_pdf(path)
+    else:
+        from assistant.loaders.docx import read_docx
+
+        blocks, hint = read_docx(path)
+    return assemble(blocks, filename=name, source_path=str(path), pages=pages, title_hint=hint)
+
+
+def assemble(
+    blocks: list[Block],
+    *,
+    filename: str,
+    source_path: str | None = None,
+    pages: int | None = None,
+    title_hint: str | None = None,
+) -> RawDocument:
+    """Finish a loader's blocks into a `RawDocument`; shared by every format so they come out alike."""
+    blocks = attach_captions(join_paragraphs(drop_toc(blocks)))
+    text = content_text(blocks)
+    if not re.sub(r"\s+", "", text):
+        raise UnreadableDocument(f"文档没有可读取的文字：{filename}")
+    return RawDocument(
+        doc_id=content_hash(text),
+        filename=filename,
+        source_path=source_path,
+        pages=pages,
+        meta=find_meta(blocks, title_hint=title_hint, fallback=Path(filename).stem),
+        blocks=blocks,
+    )
+
+
+def content_text(blocks: list[Block]) -> str:
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Table):
+            parts.extend("\t".join(row) for row in block.rows)
+        elif isinstance(block, Footnote):
+            parts.append(f"{block.marker} {block.text}")
+        else:
+            parts.append(block.text)
+    return "\n".join(parts)
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def find_meta(blocks: list[Block], *, title_hint: str | None = None, fallback: str = "") -> DocumentMeta:
+    """Title, 文号, issuing body and date, found by pattern in the first paragraphs.
+
+    The title is the document's own: for a notice that issues a plan ('…关于印发《X》的通知'), X as the
+    document spells it on its own title line, not the notice's title."""
+    paras = [b.text.strip() for b in blocks[:_META_WINDOW] if isinstance(b, Paragraph) and b.text.strip()]
+    doc_number = next((m.group(0) for p in paras if (m := _DOC_NUMBER.search(p)) and len(p) <= 30), None)
+    date_idx = next((i for i, p in enumerate(paras) if _DATE.fullmatch(p)), None)
+    date = paras[date_idx] if date_idx is not None else None
+    issuer = None
+    if date_idx is not None and date_idx > 0 and _ISSUER.match(paras[date_idx - 1]):
+        issuer = paras[date_idx - 1]
+    title = None
+    for p in paras:
+        notice = _NOTICE.match(p)
+        if notice:
+            issuer = issuer or notice.group("issuer").strip()
+            title = _own_title(notice.group("title"), paras)
+            break
+    if title is None:
+        title = title_hint or next((p for p in paras if len(p) <= 60 and not _DOC_NUMBER.search(p)), fallback)
+    return DocumentMeta(title=title, doc_number=doc_number, issuer=issuer, date=date)
+
+
+def _own_title(issued: str, paras: list[str]) -> str:
+    """The issued document's title as its own title line writes it (the notice may add spaces or 《》)."""
+    issued = issued.strip().strip("《》")
+    key = re.sub(r"\s+", "", issued)
+    for p in paras:
+        if re.sub(r"\s+", "", p) == key:
+            return p
+    return key

@@ -1,0 +1,218 @@
+"""The HTTP contract's shapes (API.md), kept apart from the domain types so either can change alone.
+
+Requests are strict about what a caller controls (lengths, ranges, the shape of `history`) and ignore
+fields they do not know, so an older server accepts a newer client. Responses add fields, never rename.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from assistant.types import Citation, DocumentInfo, Fact, ScoredChunk
+
+QUESTION_MAX = 500
+HISTORY_MAX = 50  # the configured `max_history_turns` (default 20) is checked on top of this hard bound
+
+Question = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=QUESTION_MAX)]
+SessionId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_-]{1,64}$")]
+
+
+class _Request(BaseModel):
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+
+class _Response(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+# ---------------------------------------------------------------- chat
+
+
+class HistoryTurn(_Request):
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=4000)
+
+
+class ChatRequest(_Request):
+    question: Question = Field(description="1-500 characters after trimming")
+    history: list[HistoryTurn] = Field(default_factory=list, max_length=HISTORY_MAX, description="Oldest first")
+    session_id: SessionId | None = Field(None, description="A session_id from an earlier reply")
+    top_k: int | None = Field(None, ge=1, le=50)
+
+
+class CitationOut(_Response):
+    id: int
+    doc_id: str
+    title: str
+    section: str
+    page: int | None
+    quote: str
+    chunk_id: str | None
+
+    @classmethod
+    def of(cls, c: Citation) -> CitationOut:
+        return cls(**c.model_dump())
+
+
+class ChatResponse(_Response):
+    answer: str
+    answerable: bool
+    confidence: float
+    citations: list[CitationOut]
+    session_id: str | None
+    answer_id: str
+    route: str
+    suggestions: list[str]
+    generator: str
+    fallback_reason: str | None
+    standalone_question: str | None
+    request_id: str | None
+    latency_ms: float
+
+
+class FeedbackRequest(_Request):
+    answer_id: Annotated[str, StringConstraints(min_length=1, max_length=64)]
+    rating: Literal["up", "down"]
+    comment: str | None = Field(None, max_length=2000)
+
+
+class FeedbackResponse(_Response):
+    feedback_id: str
+    answer_id: str
+    rating: str
+
+
+# ---------------------------------------------------------------- search and facts
+
+
+class SearchRequest(_Request):
+    query: Question
+    top_k: int = Field(5, ge=1, le=50)
+
+
+class SearchResult(_Response):
+    chunk_id: str
+    doc_id: str
+    title: str
+    section: str
+    page: int | None
+    text: str
+    score: float
+    bm25_score: float | None = None
+    dense_score: float | None = None
+
+    @classmethod
+    def of(cls, sc: ScoredChunk) -> SearchResult:
+        c = sc.chunk
+        return cls(
+            chunk_id=c.chunk_id, doc_id=c.doc_id, title=c.title, section=c.section, page=c.page, text=c.text,
+            score=sc.score, bm25_score=sc.bm25_score, dense_score=sc.dense_score,
+        )
+
+
+class SearchResponse(_Response):
+    results: list[SearchResult]
+
+
+class FactOut(_Response):
+    fact_id: str
+    doc_id: str
+    kind: str
+    name: str
+    group: str | None
+    number: str | None
+    unit: str | None
+    baseline: str | None
+    baseline_year: str | None
+    target: str | None
+    target_year: str | None
+    content: str | None
+    actions: str | None
+    period: str | None
+    lead_units: list[str]
+    lead_units_text: str | None
+    section: str
+    page: int | None
+    quote: str
+    chunk_id: str | None
+
+    @classmethod
+    def of(cls, f: Fact) -> FactOut:
+        return cls(**f.model_dump())
+
+
+class FactsResponse(_Response):
+    facts: list[FactOut]
+
+
+# ---------------------------------------------------------------- documents
+
+
+class DocumentOut(_Response):
+    doc_id: str
+    title: str
+    filename: str
+    pages: int | None
+    chunks: int
+    ingested_at: datetime
+    doc_number: str | None = None
+    issuer: str | None = None
+    date: str | None = None
+    table_rows: int = 0
+    facts: int = 0
+
+    @classmethod
+    def of(cls, d: DocumentInfo) -> DocumentOut:
+        return cls(**d.model_dump())
+
+
+class DocumentsResponse(_Response):
+    documents: list[DocumentOut]
+
+
+# ---------------------------------------------------------------- reports, health, errors
+
+
+class UnansweredOut(_Response):
+    question: str
+    count: int
+    refused: int
+    low_confidence: int
+    thumbs_down: int
+    variants: list[str]
+    first_asked: datetime
+    last_asked: datetime
+
+
+class UnansweredResponse(_Response):
+    start: datetime
+    end: datetime
+    groups: list[UnansweredOut]
+
+
+class Status(_Response):
+    status: str
+
+
+class ErrorDetail(_Response):
+    code: str = Field(description="snake_case error code")
+    message: str
+
+
+class ErrorResponse(_Response):
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
+    status: {"model": ErrorResponse, "description": text}
+    for status, text in {
+        401: "Missing or wrong key",
+        413: "Body too large",
+        422: "Validation error",
+        429: "Rate limited",
+        503: "Index not loaded yet",
+    }.items()
+}

@@ -1,0 +1,222 @@
+"""The catalog: which documents are indexed, and their chunks, in the project database.
+
+- `documents` holds one row per document (title, filename, counts, 文号/issuer/date, the file's sha256, the
+  source path, when it was ingested); `chunks` holds every chunk's text and place.
+- A document and its chunks are added, replaced or deleted in one transaction, so a reader never sees half of
+  one.
+- `catalog_state.generation` is bumped in that same transaction; a worker that remembers the generation its
+  in-memory indexes were built from knows to reload when it changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, datetime
+
+from pydantic import BaseModel, ConfigDict, Field
+from sqlalchemy import DateTime, Engine, ForeignKey, Integer, String, Text, delete, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from assistant.db import Base
+from assistant.types import Chunk, DocumentInfo
+
+
+class DocumentRow(Base):
+    __tablename__ = "documents"
+
+    doc_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    filename: Mapped[str] = mapped_column(Text)
+    pages: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    chunks: Mapped[int] = mapped_column(Integer, default=0)
+    table_rows: Mapped[int] = mapped_column(Integer, default=0)
+    facts: Mapped[int] = mapped_column(Integer, default=0)
+    doc_number: Mapped[str | None] = mapped_column(Text, nullable=True)
+    issuer: Mapped[str | None] = mapped_column(Text, nullable=True)
+    date: Mapped[str | None] = mapped_column(Text, nullable=True)
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    source_path: Mapped[str | None] = mapped_column(Text, nullable=True, index=True)
+    ingested_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ChunkRow(Base):
+    __tablename__ = "chunks"
+
+    chunk_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    doc_id: Mapped[str] = mapped_column(
+        String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(Text)
+    filename: Mapped[str] = mapped_column(Text)
+    section: Mapped[str] = mapped_column(Text)
+    page: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    order: Mapped[int] = mapped_column("position", Integer)
+
+
+class CatalogStateRow(Base):
+    __tablename__ = "catalog_state"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    generation: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DocumentRecord(BaseModel):
+    """A catalog entry: what the API shows of a document, plus what ingest needs to recognise its file."""
+
+    model_config = ConfigDict(frozen=True)
+
+    info: DocumentInfo
+    file_sha256: str = Field(description="sha256 of the file's bytes: an unchanged file is skipped unread")
+    source_path: str | None = Field(None, description="Resolved path of the ingested file; None for uploads")
+
+
+class Catalog:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # ------------------------------------------------------------------ writes
+
+    def replace_document(
+        self, record: DocumentRecord, chunks: list[Chunk], *, replaces: Iterable[str] = ()
+    ) -> None:
+        """Store `record` and its chunks, dropping first the document of the same id and any in `replaces`
+        (the earlier version of a changed file), all in one transaction that bumps the generation."""
+        info = record.info
+        unique = list({c.chunk_id: c for c in chunks}.values())
+        with Session(self.engine) as session, session.begin():
+            for doc_id in {info.doc_id, *replaces}:
+                self._delete(session, doc_id)
+            session.add(
+                DocumentRow(
+                    doc_id=info.doc_id,
+                    title=info.title,
+                    filename=info.filename,
+                    pages=info.pages,
+                    chunks=len(unique),
+                    table_rows=info.table_rows,
+                    facts=info.facts,
+                    doc_number=info.doc_number,
+                    issuer=info.issuer,
+                    date=info.date,
+                    file_sha256=record.file_sha256,
+                    source_path=record.source_path,
+                    ingested_at=info.ingested_at,
+                )
+            )
+            session.flush()
+            session.add_all(
+                ChunkRow(
+                    chunk_id=c.chunk_id,
+                    doc_id=info.doc_id,
+                    title=c.title,
+                    filename=c.filename,
+                    section=c.section,
+                    page=c.page,
+                    kind=c.kind,
+                    text=c.text,
+                    order=c.order,
+                )
+                for c in unique
+            )
+            self._bump(session)
+
+    def update_source(self, doc_id: str, file_sha256: str, source_path: str | None) -> None:
+        """Record that the same content now comes from another file (renamed, or re-saved byte-differently)."""
+        with Session(self.engine) as session, session.begin():
+            session.execute(
+                update(DocumentRow)
+                .where(DocumentRow.doc_id == doc_id)
+                .values(file_sha256=file_sha256, source_path=source_path)
+            )
+
+    def delete_document(self, doc_id: str) -> bool:
+        with Session(self.engine) as session, session.begin():
+            found = self._delete(session, doc_id)
+            if found:
+                self._bump(session)
+        return found
+
+    @staticmethod
+    def _delete(session: Session, doc_id: str) -> bool:
+        session.execute(delete(ChunkRow).where(ChunkRow.doc_id == doc_id))
+        return session.execute(delete(DocumentRow).where(DocumentRow.doc_id == doc_id)).rowcount > 0
+
+    @staticmethod
+    def _bump(session: Session) -> None:
+        state = session.get(CatalogStateRow, 1)
+        if state is None:
+            session.add(CatalogStateRow(id=1, generation=1))
+        else:
+            state.generation += 1
+
+    # ------------------------------------------------------------------ reads
+
+    def generation(self) -> int:
+        with Session(self.engine) as session:
+            state = session.get(CatalogStateRow, 1)
+            return state.generation if state else 0
+
+    def documents(self) -> list[DocumentInfo]:
+        return [r.info for r in self.records()]
+
+    def records(self) -> list[DocumentRecord]:
+        with Session(self.engine) as session:
+            rows = session.scalars(select(DocumentRow).order_by(DocumentRow.ingested_at, DocumentRow.doc_id))
+            return [_record(row) for row in rows]
+
+    def record(self, doc_id: str) -> DocumentRecord | None:
+        with Session(self.engine) as session:
+            row = session.get(DocumentRow, doc_id)
+            return _record(row) if row else None
+
+    def chunks(self, doc_id: str | None = None) -> list[Chunk]:
+        """Chunks in reading order, document by document."""
+        query = select(ChunkRow).order_by(ChunkRow.doc_id, ChunkRow.order)
+        if doc_id is not None:
+            query = query.where(ChunkRow.doc_id == doc_id)
+        with Session(self.engine) as session:
+            return [
+                Chunk(
+                    chunk_id=r.chunk_id,
+                    doc_id=r.doc_id,
+                    title=r.title,
+                    filename=r.filename,
+                    section=r.section,
+                    page=r.page,
+                    kind=r.kind,  # type: ignore[arg-type]
+                    text=r.text,
+                    order=r.order,
+                )
+                for r in session.scalars(query)
+            ]
+
+    def chunk_ids(self) -> set[str]:
+        with Session(self.engine) as session:
+            return set(session.scalars(select(ChunkRow.chunk_id)))
+
+
+def _record(row: DocumentRow) -> DocumentRecord:
+    ingested = row.ingested_at if row.ingested_at.tzinfo else row.ingested_at.replace(tzinfo=UTC)
+    return DocumentRecord(
+        info=DocumentInfo(
+            doc_id=row.doc_id,
+            title=row.title,
+            filename=row.filename,
+            pages=row.pages,
+            chunks=row.chunks,
+            ingested_at=ingested,
+            doc_number=row.doc_number,
+            issuer=row.issuer,
+            date=row.date,
+            table_rows=row.table_rows,
+            facts=row.facts,
+        ),
+        file_sha256=row.file_sha256,
+        source_path=row.source_path,
+    )
+
+
+def now() -> datetime:
+    return datetime.now(UTC)

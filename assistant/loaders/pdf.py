@@ -1,0 +1,284 @@
+"""Read a .pdf file into blocks, keeping page numbers.
+
+Contract: pypdf opens the file (encrypted or corrupt files, and files without a text layer, raise
+`UnreadableDocument`) and gives the page count and the metadata title. pdfplumber reads the page content:
+tables with its ruling-line finder, text as positioned lines outside the tables. Measured on the plan:
+pypdf's text stream gives table cells one per line with a row split over a page break and page footers in
+between, while the ruling-line finder reproduces the TXT tables cell for cell, so tables come from pdfplumber.
+
+- A paragraph starts at an indented line, a heading line or after a table; other lines continue it, across
+  pages too (a body line at the top of a page carries on the paragraph the previous page left open).
+- Page footers ('— 3 —') are dropped. Lines set smaller than the body that start with a superscript number are
+  footnotes (their wrapped lines are joined); they follow the paragraph they interrupt.
+- A table continued on the next page (its header repeated) is one `Table`; a row cut by the page break (its
+  序号 cell empty on the new page) is joined back into the row it started.
+Returns (blocks, page count, metadata title or None).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.errors import UnreadableDocument
+from assistant.normalize import (
+    SUPERSCRIPT_DIGITS,
+    clean_line,
+    ends_sentence,
+    is_page_footer,
+    is_toc_line,
+    join_text,
+    parse_footnote,
+)
+from assistant.structure import heading_level
+from assistant.types import Block, Footnote, Paragraph, Table
+
+# Lines this much to the right of the page's left text edge start a paragraph (an indent of two characters
+# at body size is ~32pt; continuation lines sit at the margin, give or take a stray leading space).
+_INDENT_PT = 12.0
+# Footnotes are set at about two thirds of the body size.
+_FOOTNOTE_SIZE_RATIO = 0.8
+
+
+class _Line(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    size: float
+    page: int
+
+
+class _TablePiece(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    rows: list[list[str]]
+    top: float
+    page: int
+
+
+def read_pdf(path: Path) -> tuple[list[Block], int, str | None]:
+    """The blocks of a PDF, its page count and metadata title (see the module docstring)."""
+    pages, title = _open_checked(path)
+    import pdfplumber
+
+    items: list[_Line | _TablePiece] = []
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            for number, page in enumerate(pdf.pages, start=1):
+                items.extend(_page_items(page, number))
+    except UnreadableDocument:
+        raise
+    except Exception as exc:
+        raise UnreadableDocument(f"PDF 文件无法解析：{exc}") from exc
+    if not any(isinstance(i, _Line) for i in items) and not any(isinstance(i, _TablePiece) for i in items):
+        raise UnreadableDocument("PDF 没有文字层（可能是扫描件），请提供可复制文字的版本")
+    return _assemble(items), pages, title
+
+
+def _open_checked(path: Path) -> tuple[int, str | None]:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(str(path))
+        if reader.is_encrypted:
+            raise UnreadableDocument("PDF 已加密，无法读取")
+        pages = len(reader.pages)
+        meta = reader.metadata
+        title = str(meta.title).strip() if meta and meta.title else None
+    except UnreadableDocument:
+        raise
+    except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
+        raise UnreadableDocument(f"PDF 文件已损坏：{exc}") from exc
+    if pages == 0:
+        raise UnreadableDocument("PDF 没有页面")
+    return pages, title
+
+
+def _page_items(page: Any, number: int) -> list[_Line | _TablePiece]:
+    tables = _find_tables(page)
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        x = (obj.get("x0", 0) + obj.get("x1", 0)) / 2
+        y = (obj.get("top", 0) + obj.get("bottom", 0)) / 2
+        return not any(b[0] - 1 <= x <= b[2] + 1 and b[1] - 1 <= y <= b[3] + 1 for b in boxes)
+
+    items: list[_Line | _TablePiece] = []
+    for raw in page.filter(outside).extract_text_lines(return_chars=True):
+        text = clean_line(raw["text"])
+        if not text or is_page_footer(text):
+            continue
+        sizes = [c["size"] for c in raw["chars"] if not c["text"].isspace()]
+        items.append(
+            _Line(
+                text=text,
+                x0=raw["x0"],
+                x1=raw["x1"],
+                top=raw["top"],
+                size=max(sizes) if sizes else 0.0,
+                page=number,
+            )
+        )
+    for table in tables:
+        rows = _table_cells(page, table)
+        items.append(_TablePiece(rows=rows, top=table.bbox[1], page=number))
+    items.sort(key=lambda i: i.top)
+    return items
+
+
+def _find_tables(page: Any) -> list[Any]:
+    # A table running on to the next page has no bottom rule on this page (and no top rule on the next):
+    # close it where its column rules end so the cut row is not lost.
+    verticals = [e for e in page.edges if e["orientation"] == "v"]
+    settings: dict[str, Any] = {}
+    if verticals:
+        settings["explicit_horizontal_lines"] = [
+            min(e["top"] for e in verticals),
+            max(e["bottom"] for e in verticals),
+        ]
+    return page.find_tables(table_settings=settings)
+
+
+def _table_cells(page: Any, table: Any) -> list[list[str]]:
+    """Cell texts, a character belonging to the cell its left edge falls in. pdfplumber's own extract() goes
+    by the character's centre, which gives a full-width '、' or '。' hanging past a cell's right rule to the
+    next cell (or to none)."""
+    from pdfplumber.utils import extract_text
+
+    chars = [c for c in page.chars if not c["text"].isspace()]
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        for box in row.cells:
+            if box is None:
+                cells.append("")
+                continue
+            x0, top, x1, bottom = box
+            inside = [
+                c
+                for c in chars
+                if x0 - 0.5 <= c["x0"] < x1 - 0.5 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
+            ]
+            cells.append(_cell(extract_text(inside)) if inside else "")
+        rows.append(cells)
+    return rows
+
+
+def _cell(text: str | None) -> str:
+    if not text:
+        return ""
+    out = ""
+    for line in text.split("\n"):
+        out = join_text(out, clean_line(line))
+    return out
+
+
+def _assemble(items: list[_Line | _TablePiece]) -> list[Block]:
+    lines = [i for i in items if isinstance(i, _Line)]
+    body_size = _mode([round(i.size) for i in lines]) if lines else 0
+    margins: dict[int, float] = {}
+    rights: dict[int, float] = {}
+    for line in lines:
+        if line.size >= body_size * _FOOTNOTE_SIZE_RATIO:
+            margins[line.page] = min(margins.get(line.page, line.x0), line.x0)
+            rights[line.page] = max(rights.get(line.page, line.x1), line.x1)
+    blocks: list[Block] = []
+    para: Paragraph | None = None
+    para_size = 0.0
+    prev_short = False
+    pending: list[Footnote] = []
+    last_was_footnote = False
+
+    def close() -> None:
+        nonlocal para
+        if para is not None:
+            blocks.append(para)
+            para = None
+        blocks.extend(pending)
+        pending.clear()
+
+    for item in items:
+        if isinstance(item, _TablePiece):
+            close()
+            _add_table(blocks, item)
+            last_was_footnote = False
+            continue
+        small = item.size < body_size * _FOOTNOTE_SIZE_RATIO
+        note = parse_footnote(item.text) if item.text[0] in SUPERSCRIPT_DIGITS else None
+        if small and note:
+            pending.append(Footnote(marker=note[0], text=note[1], page=item.page))
+            last_was_footnote = True
+            continue
+        if small and last_was_footnote and pending:
+            pending[-1] = pending[-1].model_copy(update={"text": join_text(pending[-1].text, item.text)})
+            continue
+        last_was_footnote = False
+        if is_toc_line(item.text):
+            close()
+            prev_short = True
+            continue
+        indented = item.x0 > margins.get(item.page, item.x0) + _INDENT_PT
+        if (
+            para is None
+            or indented
+            or heading_level(item.text) is not None
+            or abs(item.size - para_size) > 0.5  # a title set larger than the text after it
+            or prev_short
+        ):
+            close()
+            para, para_size = Paragraph(text=item.text, page=item.page), item.size
+        else:
+            para = para.model_copy(update={"text": join_text(para.text, item.text)})
+        # A line that stops well before the right edge ends its paragraph (a heading, a last line).
+        prev_short = item.x1 < rights.get(item.page, item.x1) - 1.5 * item.size
+    close()
+    return blocks
+
+
+def _add_table(blocks: list[Block], piece: _TablePiece) -> None:
+    rows = [r for r in piece.rows if any(r)]
+    if not rows:
+        return
+    # Footnotes printed under the first piece come between the pieces in reading order: look past them.
+    at = next((i for i in range(len(blocks) - 1, -1, -1) if not isinstance(blocks[i], Footnote)), None)
+    prev = blocks[at] if at is not None else None
+    if at is not None and isinstance(prev, Table) and len(prev.rows[0]) == len(rows[0]):
+        header = prev.rows[0]
+        body = rows[1:] if _same(rows[0], header) else rows
+        if body and _is_cut_row(body[0], header, prev.rows[-1]):
+            last = prev.rows[-1]
+            joined = [join_text(a, b) for a, b in zip(last, body[0], strict=True)]
+            prev = prev.model_copy(update={"rows": [*prev.rows[:-1], joined]})
+            body = body[1:]
+        kept = rows[:1] if _same(rows[0], header) else []
+        blocks[at] = prev.model_copy(
+            update={
+                "rows": [*prev.rows, *kept, *body],
+                "row_pages": [*prev.row_pages, *([piece.page] * (len(kept) + len(body)))],
+            }
+        )
+        return
+    blocks.append(Table(rows=rows, page=piece.page, row_pages=[piece.page] * len(rows)))
+
+
+def _is_cut_row(row: list[str], header: list[str], last: list[str]) -> bool:
+    """The rest of a row the page break cut: it has no 序号 of its own; or, in a table without 序号, the row
+    before the break stopped mid-sentence (a label cell may be printed on either side of the break)."""
+    if "序号" in header:
+        return not row[header.index("序号")]
+    text = next((c for c in reversed(last) if c), "")
+    return not any(row[:2]) or not ends_sentence(text)
+
+
+def _same(a: list[str], b: list[str]) -> bool:
+    return ["".join(x.split()) for x in a] == ["".join(x.split()) for x in b]
+
+
+def _mode(values: list[int]) -> int:
+    return max(set(values), key=values.count)

@@ -1,0 +1,93 @@
+"""Exact answers: what the user reads, and that every figure in it is backed by a citation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chunking import chunk_document
+from assistant.entities import EntityIndex
+from assistant.fact_answer import answer_from_facts, with_unit
+from assistant.facts import extract_facts
+from assistant.fidelity import check_answer
+from assistant.loaders import load_document
+from assistant.router import Route, route
+from assistant.structure import extract_tables
+from assistant.types import Answer
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="module")
+def index() -> EntityIndex:
+    doc = load_document(DATA / "jinjiang-talent-plan-2021-2025.txt")
+    return EntityIndex.build(extract_facts(doc, extract_tables(doc), chunk_document(doc)))
+
+
+def ask(index: EntityIndex, question: str) -> Answer:
+    answer = answer_from_facts(route(question, index))
+    assert answer is not None, question
+    assert check_answer(answer.answer, answer.citations) == []
+    assert answer.citations and all(c.quote and c.title for c in answer.citations)
+    return answer
+
+
+def test_co_led_programme_names_every_unit(index: EntityIndex) -> None:
+    a = ask(index, "技能人才振兴工程是不是只有人社局在管？")
+    assert "人社局、总工会、教育局" in a.answer and "共同" in a.answer
+    assert a.route == "fact:lead_unit"
+
+
+def test_target_keeps_figure_and_unit_as_written(index: EntityIndex) -> None:
+    a = ask(index, "到2025年人才资源总量要达到多少？")
+    assert "23.6万人左右" in a.answer
+    assert "18.6207" in a.answer  # the 2020 figure, for context
+
+
+def test_percentage_target(index: EntityIndex) -> None:
+    assert "28%" in ask(index, "高新技术工业企业产值占规上产值比重目标是多少？").answer
+
+
+def test_target_stated_only_in_prose(index: EntityIndex) -> None:
+    a = ask(index, "持证的社会工作人才要达到多少人？")
+    assert "2000人" in a.answer
+    assert "2000" in a.citations[0].quote
+
+
+def test_baseline(index: EntityIndex) -> None:
+    assert "2020年每千人执业（助理）医师数为1.58人" in ask(index, "每千人执业医师数现在是多少？").answer
+
+
+def test_period_from_programme_text_when_no_period_column(index: EntityIndex) -> None:
+    a = ask(index, "人才大数据平台什么时候建成？")
+    assert "2021年底前初步建成" in a.answer
+
+
+def test_unit_list_counts_and_includes_co_led_items(index: EntityIndex) -> None:
+    a = ask(index, "教育局牵头哪些项目？")
+    assert a.answer.startswith("教育局牵头（含共同牵头）的共五项")
+    for name in ("青年人才“引航工程”", "技能人才振兴工程", "建设集成电路职业学校或产业学院"):
+        assert name in a.answer
+    assert len(a.citations) == 5
+
+
+def test_definition_quotes_the_footnote(index: EntityIndex) -> None:
+    a = ask(index, "一卡一贷一基金一板具体指哪些？")
+    assert "金翼卡、金翼贷、大学生创业基金、青年创新创业板" in a.answer
+
+
+def test_several_matches_are_each_answered(index: EntityIndex) -> None:
+    a = ask(index, "回归工程和汇智工程分别由谁牵头？")
+    assert "两项" in a.answer and "工商联、统战部、侨联" in a.answer and "统战部、侨联共同" in a.answer
+
+
+def test_nothing_to_answer_gives_none(index: EntityIndex) -> None:
+    assert answer_from_facts(route("晋江今天天气怎么样？", index)) is None
+    assert answer_from_facts(Route(intent="lead_unit", facts=[], score=0.9)) is None
+
+
+def test_with_unit() -> None:
+    assert with_unit("23.6左右", "万人") == "23.6万人左右"
+    assert with_unit("22%", "%") == "22%"
+    assert with_unit("28", "%") == "28%"

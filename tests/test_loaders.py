@@ -1,0 +1,176 @@
+"""Loaders on the real plan in three formats, and on files a user might wrongly upload."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+
+from assistant.errors import UnreadableDocument, UnsupportedFileType
+from assistant.loaders import load_document
+from assistant.normalize import is_page_footer, is_toc_line, join_broken_lines, normalize_zh
+from assistant.types import Footnote, Paragraph, RawDocument, Table
+from tests.conftest import PLAN_DOCX, PLAN_PDF, PLAN_TXT
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture(scope="module")
+def plans() -> dict[str, RawDocument]:
+    return {p.suffix: load_document(p) for p in (PLAN_TXT, PLAN_DOCX, PLAN_PDF)}
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_metadata_is_the_plans_own(plans: dict[str, RawDocument], suffix: str) -> None:
+    meta = plans[suffix].meta
+    assert meta.title == "晋江市“十四五”人才发展规划（2021-2025年）"
+    assert meta.doc_number == "晋政文〔2021〕346号"
+    assert meta.issuer == "晋江市人民政府"
+    assert meta.date == "2021年12月10日"
+
+
+def test_doc_id_is_a_stable_content_hash(plans: dict[str, RawDocument], tmp_path: Path) -> None:
+    copy = tmp_path / "renamed.txt"
+    copy.write_bytes(PLAN_TXT.read_bytes())
+    again = load_document(copy)
+    assert again.doc_id == plans[".txt"].doc_id and re.fullmatch(r"[0-9a-f]{16}", again.doc_id)
+    copy.write_text(PLAN_TXT.read_text(encoding="utf-8") + "\n新增一段说明。\n", encoding="utf-8")
+    assert load_document(copy).doc_id != plans[".txt"].doc_id
+
+
+def test_pdf_keeps_pages_and_drops_footers_and_toc(plans: dict[str, RawDocument]) -> None:
+    pdf = plans[".pdf"]
+    assert pdf.pages == 60
+    paras = [b for b in pdf.blocks if isinstance(b, Paragraph)]
+    assert all(b.page is not None for b in paras)
+    texts = [b.text for b in paras]
+    assert not any(re.fullmatch(r"—\s*\d+\s*—", t) for t in texts)
+    assert not any("....." in t or t.replace(" ", "") == "目录" for t in texts)
+    # a paragraph running on to the next page comes out whole
+    joined = next(t for t in texts if "柔性引才相关政策研究" in t)
+    assert "多元化柔性引才方式，并推动柔性人才项目转化和落地" in joined
+
+
+def test_paragraph_cut_by_a_page_break_is_joined_in_every_format(plans: dict[str, RawDocument]) -> None:
+    for doc in plans.values():
+        texts = [squash(b.text) for b in doc.blocks if isinstance(b, Paragraph)]
+        assert any("不足导致结构性缺工日益显现" in t for t in texts), doc.filename
+
+
+def test_footnotes_are_read_alike_in_every_format(plans: dict[str, RawDocument]) -> None:
+    notes = {
+        suffix: sorted((b.marker, squash(b.text)) for b in doc.blocks if isinstance(b, Footnote))
+        for suffix, doc in plans.items()
+    }
+    assert len(notes[".txt"]) == 14
+    assert notes[".txt"] == notes[".docx"] == notes[".pdf"]
+    assert (
+        "⁹",
+        squash(
+            "“两站三中心”指院士<专家>工作站、博士后工作站、工程技术研究中心、工程研究中心、企业技术中心。"
+        ),
+    ) in notes[".pdf"]
+
+
+def test_docx_tables_come_in_document_order(plans: dict[str, RawDocument]) -> None:
+    blocks = plans[".docx"].blocks
+    first_table = next(i for i, b in enumerate(blocks) if isinstance(b, Table))
+    assert (
+        isinstance(blocks[first_table], Table)
+        and blocks[first_table].caption == "表1：“十四五”时期全市人才发展主要指标"
+    )
+    before = [b.text for b in blocks[:first_table] if isinstance(b, Paragraph)]
+    after = [b.text for b in blocks[first_table:] if isinstance(b, Paragraph)]
+    assert "人才创新效能进一步提升" in before[-1]
+    assert after[0] == "三、发展重点"
+
+
+def test_markdown_file_with_a_table(tmp_path: Path) -> None:
+    md = tmp_path / "notes.md"
+    md.write_text("一、补贴标准\n\n| 类别 | 金额 |\n|---|---|\n| 博士 | 10万元 |\n", encoding="utf-8")
+    doc = load_document(md)
+    table = next(b for b in doc.blocks if isinstance(b, Table))
+    assert table.rows == [["类别", "金额"], ["博士", "10万元"]]
+
+
+def test_unsupported_suffix_is_refused(tmp_path: Path) -> None:
+    exe = tmp_path / "setup.exe"
+    exe.write_bytes(b"MZ\x90\x00")
+    with pytest.raises(UnsupportedFileType):
+        load_document(exe)
+
+
+def test_upload_name_decides_the_type(tmp_path: Path) -> None:
+    saved = tmp_path / "upload-123"
+    saved.write_text("晋江市人才政策。", encoding="utf-8")
+    doc = load_document(saved, filename="政策.txt")
+    assert doc.filename == "政策.txt" and doc.blocks
+
+
+def test_empty_text_file_is_unreadable(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_text(" \n\n\t\n", encoding="utf-8")
+    with pytest.raises(UnreadableDocument):
+        load_document(empty)
+
+
+def test_encrypted_pdf_is_unreadable(tmp_path: Path) -> None:
+    writer = PdfWriter(clone_from=PdfReader(PLAN_PDF))
+    writer.encrypt(user_password="secret", owner_password="owner")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as fh:
+        writer.write(fh)
+    with pytest.raises(UnreadableDocument, match="加密"):
+        load_document(locked)
+
+
+def test_pdf_without_text_layer_is_unreadable(tmp_path: Path) -> None:
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    buf = io.BytesIO()
+    writer.write(buf)
+    scanned = tmp_path / "scan.pdf"
+    scanned.write_bytes(buf.getvalue())
+    with pytest.raises(UnreadableDocument):
+        load_document(scanned)
+
+
+@pytest.mark.parametrize("name", ["broken.pdf", "broken.docx"])
+def test_corrupt_files_are_unreadable(tmp_path: Path, name: str) -> None:
+    bad = tmp_path / name
+    bad.write_bytes(
+        b"%PDF-1.7\n garbage \x00\x01" if name.endswith(".pdf") else b"PK\x03\x04 not really a zip"
+    )
+    with pytest.raises(UnreadableDocument):
+        load_document(bad)
+
+
+def test_truncated_docx_is_unreadable(tmp_path: Path) -> None:
+    bad = tmp_path / "cut.docx"
+    bad.write_bytes(PLAN_DOCX.read_bytes()[:5000])
+    with pytest.raises(UnreadableDocument):
+        load_document(bad)
+
+
+def test_normalize_zh_cleans_footers_toc_and_broken_lines() -> None:
+    raw = "— 3 —\n一、发展背景.....\t4\n人才发展投入大幅增加，市本级人才发展专项资金从 2011 年\n的 5155 万元增加至１.１１亿元。\n"
+    out = normalize_zh(raw)
+    assert "— 3 —" not in out and "....." not in out
+    assert "从 2011 年的 5155 万元增加至１.１１亿元。" in out  # original number characters kept
+
+
+def test_line_helpers() -> None:
+    assert is_page_footer("— 12 —") and is_page_footer("第 3 页") and not is_page_footer("2021年")
+    assert is_toc_line("(一) 发展基础\t4") and is_toc_line("1. 主要目标.....")
+    assert not is_toc_line("规上企业研发活动覆盖率\t%\t21.8\t28")
+    assert join_broken_lines(
+        ["（1）高层次创新创业团队“领跑工程”。推行“领军人才+创业", "团队”集成引才模式。", "2. 重点工程"]
+    ) == [
+        "（1）高层次创新创业团队“领跑工程”。推行“领军人才+创业团队”集成引才模式。",
+        "2. 重点工程",
+    ]
