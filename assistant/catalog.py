@@ -140,16 +140,21 @@ class Catalog:
 
     @staticmethod
     def _delete(session: Session, doc_id: str) -> bool:
+        found = session.get(DocumentRow, doc_id) is not None
         session.execute(delete(ChunkRow).where(ChunkRow.doc_id == doc_id))
-        return session.execute(delete(DocumentRow).where(DocumentRow.doc_id == doc_id)).rowcount > 0
+        session.execute(delete(DocumentRow).where(DocumentRow.doc_id == doc_id))
+        return found
 
     @staticmethod
     def _bump(session: Session) -> None:
-        state = session.get(CatalogStateRow, 1)
-        if state is None:
+        # an UPDATE of generation + 1, not read-then-write, so two workers writing at once never lose a bump
+        bumped = session.execute(
+            update(CatalogStateRow)
+            .where(CatalogStateRow.id == 1)
+            .values(generation=CatalogStateRow.generation + 1)
+        )
+        if not getattr(bumped, "rowcount", 0):
             session.add(CatalogStateRow(id=1, generation=1))
-        else:
-            state.generation += 1
 
     # ------------------------------------------------------------------ reads
 

@@ -115,6 +115,10 @@ class OpenAIEmbedder:
             self._dim = len(self.embed(["dimension probe"], "query")[0])
         return self._dim
 
+    @dim.setter
+    def dim(self, value: int) -> None:
+        self._dim = value
+
     def embed(self, texts: list[str], kind: EmbedKind) -> list[list[float]]:
         if not texts:
             return []
@@ -154,6 +158,10 @@ class CachedEmbedder:
     @property
     def dim(self) -> int:
         return self.inner.dim
+
+    @dim.setter
+    def dim(self, value: int) -> None:
+        self.inner.dim = value
 
     def embed(self, texts: list[str], kind: EmbedKind) -> list[list[float]]:
         if kind == "query" or not texts:

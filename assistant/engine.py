@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant import compose, fact_answer, fidelity, followup, router, suggest
+from assistant import compose, fact_answer, fidelity, followup, matching, router, suggest
 from assistant.bm25 import BM25Index
 from assistant.catalog import Catalog
 from assistant.config import Settings
@@ -41,6 +41,7 @@ from assistant.factstore import FactStore
 from assistant.ingest import Ingestor, IngestSummary
 from assistant.protocols import Embedder
 from assistant.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
+from assistant.selfdesc import is_profile_question
 from assistant.types import Answer, Chunk, DocumentInfo, Fact, ScoredChunk, Turn
 from assistant.vectors import VectorStore
 
@@ -190,6 +191,10 @@ class Engine:
     def _extractive(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
         route = router.route(question, snap.entities)
         hits = self._retriever(snap).retrieve(question, max(top_k, 8))
+        if route.intent == "none":
+            profile = matching.extract_profile(question, industries=_industries(snap.facts))
+            if is_profile_question(question, profile):
+                return self._match_answer(profile, snap), hits
         answer = fact_answer.answer_from_facts(route) if route.intent != "none" else None
         if answer is None:
             answer = compose.compose_answer(question, hits)
@@ -228,10 +233,41 @@ class Engine:
         yield from _chunks_of(answer.answer)
         yield answer
 
+    # ------------------------------------------------------------------ policy matching
+
+    def profile_from_text(self, text: str) -> matching.Profile:
+        return matching.extract_profile(text, industries=_industries(self._snap().facts))
+
+    def match(self, profile: matching.Profile, limit: int = 10) -> list[matching.Match]:
+        """Programmes, platforms and policies whose content addresses the profile, best first."""
+        snap = self._snap()
+        return matching.match(profile, snap.facts, list(snap.chunks.values()), limit=limit)
+
+    def _match_answer(self, profile: matching.Profile, snap: Snapshot) -> Answer:
+        found = matching.match(profile, snap.facts, list(snap.chunks.values()))
+        text = matching.format_matches(profile, found)
+        shown = [m for m in found if m.kind != matching.NEEDS_KIND][:6] + [
+            m for m in found if m.kind == matching.NEEDS_KIND
+        ][:2]
+        citations = []
+        for m in shown:
+            for c in m.citations[:1]:
+                citations.append(c.model_copy(update={"id": len(citations) + 1}))
+        return Answer(
+            answer=text,
+            answerable=bool(found),
+            confidence=0.7 if found else 0.2,
+            citations=citations,
+            route="match",
+        )
+
     # ------------------------------------------------------------------ documents and facts
 
     def documents(self) -> list[DocumentInfo]:
         return self.catalog.documents()
+
+    def chunks(self) -> list[Chunk]:
+        return list(self._snap().chunks.values())
 
     def add_document(self, path: Path, filename: str) -> DocumentInfo:
         info = self.ingestor.add_file(path, filename)
@@ -259,6 +295,10 @@ class Engine:
         if self._fill_thread is None or not self._fill_thread.is_alive():
             self._fill_thread = threading.Thread(target=self._fill_vectors_quietly, name="vector-fill", daemon=True)
             self._fill_thread.start()
+
+
+def _industries(facts: list[Fact]) -> list[str]:
+    return [f.name for f in facts if f.kind == "industry_need"]
 
 
 def _chunks_of(text: str, size: int = 12) -> Iterator[str]:

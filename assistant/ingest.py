@@ -91,8 +91,11 @@ def find_files(paths: Iterable[Path]) -> list[Path]:
     found: set[Path] = set()
     for path in paths:
         if path.is_dir():
+            # a folder's README describes the folder; it is not one of the documents
             found.update(
-                p.resolve() for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES
+                p.resolve()
+                for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES and p.stem.upper() != "README"
             )
         elif path.is_file():
             found.add(path.resolve())
@@ -183,16 +186,17 @@ class Ingestor:
         """Index an uploaded file. It is parsed completely first: a bad file raises and changes nothing.
         An upload with the same filename as an earlier upload replaces it; identical content is kept once."""
         parsed = self.parse(path, filename)
-        existing = self.catalog.record(parsed.record.info.doc_id)
-        if existing is not None:
-            return existing.info
-        same_name = [
-            r.info.doc_id
-            for r in self.catalog.records()
-            if r.source_path is None and r.info.filename == filename
-        ]
-        self._store(parsed, replaces=same_name)
-        return parsed.record.info
+        with self._write_lock:  # two uploads of the same file at once: the second sees the first
+            existing = self.catalog.record(parsed.record.info.doc_id)
+            if existing is not None:
+                return existing.info
+            same_name = [
+                r.info.doc_id
+                for r in self.catalog.records()
+                if r.source_path is None and r.info.filename == filename
+            ]
+            self._store(parsed, replaces=same_name)
+            return parsed.record.info
 
     def ingest_paths(
         self, paths: Iterable[Path], *, progress: bool = True, rebuild: bool = False, prune: bool = False

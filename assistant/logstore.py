@@ -103,7 +103,7 @@ class TurnRow(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime, default=_now)
 
 
-_TABLES = [QueryLogRow.__table__, FeedbackRow.__table__, SessionRow.__table__, TurnRow.__table__]
+_TABLES = [Base.metadata.tables[name] for name in ("query_log", "feedback", "sessions", "turns")]
 
 
 # ---------------------------------------------------------------- values
@@ -148,6 +148,18 @@ def normalize_question(text: str) -> str:
     """Fold width and case and drop punctuation and spaces, so wordings differing only in those match."""
     text = unicodedata.normalize("NFKC", text).lower()
     return "".join(ch for ch in text if not unicodedata.category(ch).startswith(("P", "Z", "S", "C")))
+
+
+# Question words and particles carry no topic: "人才公寓怎么申请" and "人才公寓如何申请" ask the same thing.
+_QUESTION_WORDS = re.compile(
+    "请问|怎么样|怎么|如何|怎样|什么|多少|哪些|哪个|哪里|哪儿|是否|能否|可不可以|可以|能不能|吗|呢|吧|啊|的|了|是|有"
+)
+
+
+def wording_key(text: str) -> str:
+    """What two questions must share to be grouped: the normalized text without question words."""
+    normalized = normalize_question(text)
+    return _QUESTION_WORDS.sub("", normalized) or normalized
 
 
 def _bigrams(text: str) -> frozenset[str]:
@@ -265,8 +277,7 @@ class LogStore:
             rows = s.execute(stmt).all()
         groups: list[_Group] = []
         for question, answerable, confidence, created_at, thumbs_down in rows:
-            key = normalize_question(question) or question
-            grams = _bigrams(key)
+            grams = _bigrams(wording_key(question) or question)
             group = next((g for g in groups if _similar(g.grams, grams)), None)
             if group is None:
                 group = _Group(grams=grams)

@@ -1,6 +1,7 @@
 """The Gradio UI: a door onto the same engine, through the same `ChatService` the HTTP API uses.
 
     build_ui(service, settings=None) -> gr.Blocks      nothing is launched, nothing happens on import
+    mount_ui(app, service=None, path="/ui") -> app      the server's way in: mounts build_ui at /ui once
 
 Tabs
 - 政策咨询: streamed answers; under each answer its sources (section path, page, quoted words); a plain notice
@@ -25,6 +26,7 @@ from typing import Any
 import gradio as gr
 
 from assistant.config import Settings
+from assistant.errors import AssistantError
 from assistant.ui_actions import (
     EXAMPLE_QUESTIONS,
     HOTLINE_SLOTS,
@@ -45,12 +47,20 @@ def build_ui(service: Any, settings: Settings | None = None) -> gr.Blocks:
         with gr.Tab("热线检索", id="hotline"):
             _hotline_tab(actions)
         with gr.Tab("文档管理", id="admin"):
-            _admin_tab(actions)
+            _admin_tab(actions, ui)
         with gr.Tab("未解答问题", id="unanswered"):
             _unanswered_tab(actions)
         with gr.Tab("政策匹配", id="match"):
             _match_tab(actions)
     return ui
+
+
+def mount_ui(app: Any, service: Any | None = None, path: str = "/ui") -> Any:
+    """Mount the UI on a FastAPI app built by `assistant.api.app.create_app` (its `state.service` unless one is
+    given). Mounting twice is a no-op, so the server and a test harness can both call it."""
+    if any(getattr(route, "path", None) == path for route in app.routes):
+        return app
+    return gr.mount_gradio_app(app, build_ui(service or app.state.service), path=path)
 
 
 def _chat_tab(actions: UIActions) -> None:
@@ -115,15 +125,21 @@ def _hotline_tab(actions: UIActions) -> None:
         with gr.Group(visible=True):
             passage = gr.HTML(visible=False, elem_id=f"hotline-hit-{n}")
             ready = gr.Textbox(
-                label="答复（可复制）", lines=3, buttons=["copy"], visible=False, interactive=False
+                label="答复（可复制）",
+                lines=3,
+                buttons=["copy"],
+                visible=False,
+                interactive=False,
+                elem_id=f"hotline-ready-{n}",
             )
         slots.append((passage, ready))
 
     def run(q: str):  # type: ignore[no-untyped-def]
-        hits = actions.hotline(q, HOTLINE_SLOTS)
-        out: list[Any] = [
-            gr.Markdown("没有找到相关段落，请换个关键词。", visible=bool(q.strip()) and not hits)
-        ]
+        try:
+            hits, note = actions.hotline(q, HOTLINE_SLOTS), "没有找到相关段落，请换个关键词。"
+        except AssistantError as e:
+            hits, note = [], e.message
+        out: list[Any] = [gr.Markdown(note, visible=bool(q.strip()) and not hits)]
         for n in range(HOTLINE_SLOTS):
             if n < len(hits):
                 out += [
@@ -142,25 +158,21 @@ def _hotline_tab(actions: UIActions) -> None:
 DOC_HEADERS = ["标题", "文件名", "文号", "页数", "片段数", "导入时间", "doc_id"]
 
 
-def _admin_tab(actions: UIActions) -> None:
+def _admin_tab(actions: UIActions, ui: gr.Blocks) -> None:
     key = gr.Textbox(label="管理员密钥", type="password", elem_id="admin-key")
-    docs = gr.Dataframe(
-        headers=DOC_HEADERS, value=actions.document_rows, interactive=False, label="已收录文档"
-    )
+    docs = gr.Dataframe(headers=DOC_HEADERS, interactive=False, label="已收录文档")
     with gr.Row():
         upload = gr.File(label="上传文档（PDF / DOCX / TXT / MD）", file_types=UPLOAD_TYPES, type="filepath")
         with gr.Column():
-            doc_id = gr.Dropdown(
-                label="选择要删除的文档", choices=_doc_choices(actions), allow_custom_value=True
-            )
+            doc_id = gr.Dropdown(label="选择要删除的文档", choices=[], allow_custom_value=True)
             delete = gr.Button("删除所选文档", variant="stop")
             reindex = gr.Button("重新索引 corpus/ 目录")
             refresh = gr.Button("刷新列表")
     status = gr.Markdown(elem_id="admin-status")
 
-    def after(result: AdminResult):  # type: ignore[no-untyped-def]
+    def after(result: AdminResult | None):  # type: ignore[no-untyped-def]
         return (
-            ("✅ " if result.ok else "⛔ ") + result.message,
+            "" if result is None else ("✅ " if result.ok else "⛔ ") + result.message,
             actions.document_rows(),
             gr.Dropdown(choices=_doc_choices(actions), value=None),
         )
@@ -170,6 +182,8 @@ def _admin_tab(actions: UIActions) -> None:
     delete.click(lambda d, k: after(actions.delete(d, k)), [doc_id, key], outputs)
     reindex.click(lambda k: after(actions.reindex(k)), [key], outputs)
     refresh.click(lambda: after(AdminResult(ok=True, message="列表已刷新。")), None, outputs)
+    # Listed when a page opens, not when the UI is built: the server builds it before the index is loaded.
+    ui.load(lambda: after(None), None, outputs)
 
 
 def _doc_choices(actions: UIActions) -> list[tuple[str, str]]:

@@ -292,6 +292,8 @@ class UIActions:
         return None
 
     def document_rows(self) -> list[list[Any]]:
+        if not self.engine.ready:
+            return []
         return [
             [
                 d.title,

@@ -23,7 +23,6 @@ from assistant.protocols import Embedder
 from assistant.types import Chunk
 
 
-
 def _slug(text: str, limit: int) -> str:
     return re.sub(r"[^a-zA-Z0-9._-]+", "-", text).strip("-._")[:limit].strip("-._") or "x"
 

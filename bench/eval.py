@@ -27,6 +27,12 @@ def _headers(key: str | None) -> dict[str, str]:
     return {"Authorization": f"Bearer {key}"} if key else {}
 
 
+def search_query(record: QARecord) -> str:
+    """/search has no conversation, so a follow-up ("那它谁牵头？") is searched with the user's earlier turns."""
+    earlier = [t["content"] for t in record.history if t.get("role") == "user"]
+    return " ".join([*earlier, record.question])
+
+
 def run_record(client: httpx.Client, record: QARecord) -> QuestionScore:
     body: dict[str, object] = {"question": record.question}
     if record.history:
@@ -38,7 +44,7 @@ def run_record(client: httpx.Client, record: QARecord) -> QuestionScore:
     reply = chat.json()
 
     started = time.perf_counter()
-    search = client.post("/api/v1/search", json={"query": record.question, "top_k": SEARCH_K})
+    search = client.post("/api/v1/search", json={"query": search_query(record), "top_k": SEARCH_K})
     search_ms = (time.perf_counter() - started) * 1000
     search.raise_for_status()
     texts = [r["text"] for r in search.json()["results"]]

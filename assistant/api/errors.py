@@ -8,6 +8,7 @@ and, as a last resort, anything unexpected (500 `internal_error`, logged with it
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -46,7 +47,9 @@ class ApiError(StarletteHTTPException):
         self.message = message
 
 
-def error_response(request: Request | None, status: int, code: str, message: str, headers: dict[str, str] | None = None) -> JSONResponse:
+def error_response(
+    request: Request | None, status: int, code: str, message: str, headers: Mapping[str, str] | None = None
+) -> JSONResponse:
     if request is not None:
         metrics = getattr(request.app.state, "metrics", None)
         if metrics is not None:

@@ -119,13 +119,16 @@ def _completion(reply: ChatReply, model: str, created: int) -> dict[str, object]
     }
 
 
-def _chunk(chunk_id: str, model: str, created: int, delta: dict[str, str], finish: str | None = None) -> str:
+def _chunk(
+    chunk_id: str, model: str, created: int, delta: dict[str, str], finish: str | None = None, **extra: object
+) -> str:
     body = {
         "id": chunk_id,
         "object": "chat.completion.chunk",
         "created": created,
         "model": model,
         "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+        **extra,
     }
     return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
 
@@ -142,6 +145,13 @@ def _next(parts: Iterator[str | ChatReply]) -> object:
     return next(parts, _END)
 
 
+def _final(first: object, parts: Iterator[str | ChatReply]) -> ChatReply:
+    part = first
+    while not isinstance(part, ChatReply):
+        part = next(parts)  # the service's stream always ends with its reply
+    return part
+
+
 @router.post("/chat/completions", response_model=None)
 async def chat_completions(
     req: CompletionRequest, service: ServiceDep, settings: SettingsDep, metrics: MetricsDep, request_id: RequestIdDep,
@@ -152,10 +162,7 @@ async def chat_completions(
     parts = service.chat_stream(question, history=history, request_id=request_id, keep_session=False)
     first = await run_in_threadpool(_next, parts)
     if not req.stream:
-        reply = first
-        while not isinstance(reply, ChatReply) and reply is not _END:
-            reply = await run_in_threadpool(_next, parts)
-        assert isinstance(reply, ChatReply)
+        reply = await run_in_threadpool(_final, first, parts)
         metrics.observe_answer(reply.answerable, reply.generator, reply.fallback_reason)
         return _completion(reply, req.model, created)
 
@@ -170,11 +177,11 @@ async def chat_completions(
                     metrics.observe_answer(part.answerable, part.generator, part.fallback_reason)
                     if block := sources_block(part.citations):
                         yield _chunk(chunk_id, req.model, created, {"content": block})
-                    final = json.loads(_chunk(chunk_id, req.model, created, {}, "stop")[len("data: ") :])
-                    final["citations"] = [CitationOut.of(c).model_dump() for c in part.citations]
-                    final["answer_id"] = part.answer_id
-                    yield f"data: {json.dumps(final, ensure_ascii=False)}\n\n"
-                else:
+                    citations = [CitationOut.of(c).model_dump() for c in part.citations]
+                    yield _chunk(
+                        chunk_id, req.model, created, {}, "stop", citations=citations, answer_id=part.answer_id
+                    )
+                elif isinstance(part, str):
                     yield _chunk(chunk_id, req.model, created, {"content": part})
                 part = next(parts, _END)
         except AssistantError as e:

@@ -9,6 +9,7 @@ Uploads are indexed one at a time, so two concurrent uploads of the same file ca
 
 from __future__ import annotations
 
+import logging
 import re
 import shutil
 import unicodedata
@@ -24,6 +25,9 @@ from starlette.datastructures import UploadFile
 from assistant.api.deps import AdminDep, EngineDep, SettingsDep
 from assistant.api.errors import ApiError
 from assistant.api.schemas import ERROR_RESPONSES, DocumentOut, DocumentsResponse
+from assistant.errors import AssistantError, UnreadableDocument
+
+log = logging.getLogger("assistant.api")
 
 router = APIRouter(prefix="/api/v1/documents", tags=["documents"], responses=ERROR_RESPONSES)
 
@@ -103,7 +107,15 @@ async def _copy(file: UploadFile, target: Path, limit: int) -> int:
 
 def _add_one_at_a_time(request: Request, engine: object, path: Path, filename: str):  # type: ignore[no-untyped-def]
     with request.app.state.upload_lock:
-        return engine.add_document(path, filename)  # type: ignore[attr-defined]
+        try:
+            return engine.add_document(path, filename)  # type: ignore[attr-defined]
+        except AssistantError:
+            raise
+        except Exception as e:
+            # A parser choking on a malformed file is the file's fault, not the server's: the caller gets a
+            # 4xx, the operator the traceback.
+            log.exception("ingesting upload %s failed", filename)
+            raise UnreadableDocument(f"无法读取文件 {filename}（{type(e).__name__}）。") from e
 
 
 @router.delete("/{doc_id}", status_code=204, response_class=Response)

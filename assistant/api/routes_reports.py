@@ -58,5 +58,10 @@ def unanswered(
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": f'attachment; filename="{filename}"'},
         )
-    groups = [UnansweredOut(**g.model_dump()) for g in service.unanswered_report(first, last)]
-    return UnansweredResponse(start=first, end=last, groups=groups)
+    # The log keeps naive local times; the response carries the offset, as RFC 3339 date-times must.
+    groups = [
+        UnansweredOut(**g.model_dump(exclude={"first_asked", "last_asked"}),
+                      first_asked=g.first_asked.astimezone(), last_asked=g.last_asked.astimezone())
+        for g in service.unanswered_report(first, last)
+    ]
+    return UnansweredResponse(start=first.astimezone(), end=last.astimezone(), groups=groups)

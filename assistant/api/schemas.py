@@ -210,6 +210,9 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     status: {"model": ErrorResponse, "description": text}
     for status, text in {
         401: "Missing or wrong key",
+        403: "Admin endpoints while no admin key is configured",
+        404: "Unknown route, document, answer",
+        415: "Unsupported file or media type",
         413: "Body too large",
         422: "Validation error",
         429: "Rate limited",
