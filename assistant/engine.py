@@ -224,6 +224,7 @@ class Engine:
                 answer = fidelity.enforce(llm_answer, answer)
             else:
                 answer = answer.model_copy(update={"fallback_reason": reason})
+        answer = answer.model_copy(update={"standalone_question": standalone})
         answer = answer.model_copy(
             update={
                 "standalone_question": standalone if standalone != question.strip() else None,

@@ -57,7 +57,8 @@ def suggest_followups(answer: Answer, entities: MentionIndex | None = None, limi
     """Up to `limit` follow-up questions about the material `answer` cites, none repeating what it says."""
     quotes = " ".join(c.quote for c in answer.citations)
     asked = answer.standalone_question or ""
-    answered = f"{answer.answer} {quotes}"
+    # Only what the reply says counts as answered: a cited table row holds every column, the reply only one.
+    answered = answer.answer
     candidates: list[str] = []
     if entities is not None:
         seen: set[str] = set()

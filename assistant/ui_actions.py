@@ -382,12 +382,7 @@ class UIActions:
         return format_matches(profile, self._matches(profile), matching.AMOUNT_NOTE)
 
     def _matches(self, profile: Any) -> list[Any]:
-        engine_match = getattr(self.engine, "match", None)
-        if engine_match is not None:
-            return list(engine_match(profile))
-        from assistant import matching
-
-        return matching.match(profile, self.engine.facts(limit=100_000), self.engine.catalog.chunks())
+        return self.engine.match(profile)
 
 
 # The form's education levels name a talent kind of their own (a 本科 graduate is a 青年大学生).

@@ -57,16 +57,14 @@ class MatchResponse(BaseModel):
 
 @router.post("/match", response_model=MatchResponse)
 def match(req: MatchRequest, engine: EngineDep, _caller: CallerDep) -> MatchResponse:
-    facts = engine.facts(limit=100_000)
-    industries = [f.name for f in facts if f.kind == "industry_need"]
     if req.text and req.text.strip():
-        profile = matching.extract_profile(req.text.strip(), industries=industries)
+        profile = engine.profile_from_text(req.text.strip())
         updates = {k: v for k, v in req.model_dump(exclude={"text", "limit"}).items() if v not in (None, [])}
         profile = profile.model_copy(update=updates)
     else:
         profile = matching.Profile(**req.model_dump(exclude={"text", "limit"}))
     try:
-        found = matching.match(profile, facts, engine.catalog.chunks(), limit=req.limit)
+        found = engine.match(profile, limit=req.limit)
     except (TypeError, ValueError) as e:
         raise ApiError(422, "invalid_profile", str(e)) from e
     return MatchResponse(
