@@ -88,38 +88,16 @@ class Catalog:
         with Session(self.engine) as session, session.begin():
             for doc_id in {info.doc_id, *replaces}:
                 self._delete(session, doc_id)
+            # A row's columns are its domain type's fields, named alike (a field added there needs a column).
             session.add(
                 DocumentRow(
-                    doc_id=info.doc_id,
-                    title=info.title,
-                    filename=info.filename,
-                    pages=info.pages,
-                    chunks=len(unique),
-                    table_rows=info.table_rows,
-                    facts=info.facts,
-                    doc_number=info.doc_number,
-                    issuer=info.issuer,
-                    date=info.date,
+                    **{**info.model_dump(), "chunks": len(unique)},
                     file_sha256=record.file_sha256,
                     source_path=record.source_path,
-                    ingested_at=info.ingested_at,
                 )
             )
             session.flush()
-            session.add_all(
-                ChunkRow(
-                    chunk_id=c.chunk_id,
-                    doc_id=info.doc_id,
-                    title=c.title,
-                    filename=c.filename,
-                    section=c.section,
-                    page=c.page,
-                    kind=c.kind,
-                    text=c.text,
-                    order=c.order,
-                )
-                for c in unique
-            )
+            session.add_all(ChunkRow(**{**c.model_dump(), "doc_id": info.doc_id}) for c in unique)
             self._bump(session)
 
     def update_source(self, doc_id: str, file_sha256: str, source_path: str | None) -> None:
@@ -182,20 +160,7 @@ class Catalog:
         if doc_id is not None:
             query = query.where(ChunkRow.doc_id == doc_id)
         with Session(self.engine) as session:
-            return [
-                Chunk(
-                    chunk_id=r.chunk_id,
-                    doc_id=r.doc_id,
-                    title=r.title,
-                    filename=r.filename,
-                    section=r.section,
-                    page=r.page,
-                    kind=r.kind,  # type: ignore[arg-type]
-                    text=r.text,
-                    order=r.order,
-                )
-                for r in session.scalars(query)
-            ]
+            return [Chunk.model_validate(r, from_attributes=True) for r in session.scalars(query)]
 
     def chunk_ids(self) -> set[str]:
         with Session(self.engine) as session:
@@ -203,24 +168,10 @@ class Catalog:
 
 
 def _record(row: DocumentRow) -> DocumentRecord:
-    ingested = row.ingested_at if row.ingested_at.tzinfo else row.ingested_at.replace(tzinfo=UTC)
-    return DocumentRecord(
-        info=DocumentInfo(
-            doc_id=row.doc_id,
-            title=row.title,
-            filename=row.filename,
-            pages=row.pages,
-            chunks=row.chunks,
-            ingested_at=ingested,
-            doc_number=row.doc_number,
-            issuer=row.issuer,
-            date=row.date,
-            table_rows=row.table_rows,
-            facts=row.facts,
-        ),
-        file_sha256=row.file_sha256,
-        source_path=row.source_path,
-    )
+    info = DocumentInfo.model_validate(row, from_attributes=True)
+    if info.ingested_at.tzinfo is None:  # SQLite hands back naive datetimes; they were stored as UTC
+        info = info.model_copy(update={"ingested_at": info.ingested_at.replace(tzinfo=UTC)})
+    return DocumentRecord(info=info, file_sha256=row.file_sha256, source_path=row.source_path)
 
 
 def now() -> datetime:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jieba
 
+from assistant.sentences import CONTENT_HEADERS, Piece, display, phrase, quote, split_pieces, trim
 from assistant.types import Answer, Chunk, Citation, ScoredChunk
 
 # Words that carry no subject in a question about this plan; they still count a little when matched.
@@ -31,81 +31,103 @@ _WEAK_TERMS = frozenset(
 )
 _QUESTION_WORDS = frozenset("几个 几家 几名 几项 多少 哪些 哪个 哪几 什么 怎么 如何 哪里 是否 有没有 怎样 多大".split())
 _PUNCT = re.compile(r"^[\W_]+$")
-_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
-_CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
-_ENUM_PREFIX = re.compile(r"^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*[.、．]|[一二三四五六七八九十]+[是、]|[①-⑳])\s*")
 _DIGIT = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d\s*年?|\d{4}\s*[-—–]\s*\d{4}")
-_SPACE_NEAR_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
-_SKIP_HEADERS = frozenset({"序号", "一级指标"})
-_GROUP_HEADERS = frozenset({"重点产业", "产业类别", "类别", "一级指标"})
-_CONTENT_HEADERS = frozenset({"主要内容", "项目内容", "人才需求", "行动措施"})
+_YEAR_NAMED = re.compile(r"(?:19|20)\d\d")
 
 # ---------------------------------------------------------------- what the question asks for
 
 _INTENT_CUES: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"多少|(?<!哪)几[个家名人项所年次支万]|几$|多大|多高|面积|规模|比例|比重|数量|人数|达到|什么目标"),
     "who": re.compile(r"谁|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|牵头单位[是有]|由哪个|由哪些单位|负责单位"),
-    "when": re.compile(r"哪年|哪一年|何时|什么时候|年限|期限|时间|周期|多久"),
+    "when": re.compile(r"哪年|哪一年|哪几年|何时|什么时候|年限|期限|时间|周期|多久|多长时间"),
     "definition": re.compile(r"什么是|指什么|指的是|是什么意思|什么意思|含义|是指|包括哪"),
     "list": re.compile(r"哪些|哪几|包括|有什么|什么样"),
     "broad": re.compile(r"什么支持|怎么说|做什么|干什么|哪些措施|什么措施|什么政策|哪些政策|怎么做|如何做|有什么|什么人才"),
 }
 
-# Kinds of information a plan rarely holds; asked for without evidence, they must be refused, never guessed.
-_MONEY_NOUNS = "补贴|补助|奖励|奖金|资助|经费|津贴|资金|安家费|薪酬|工资|薪资|月薪|年薪|费用"
-_SENSITIVE_ASK: dict[str, re.Pattern[str]] = {
-    "money": re.compile(
-        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S*(?:{_MONEY_NOUNS})|(?:{_MONEY_NOUNS})\S*(?:多少|几|标准|多高)"
-    ),
-    "phone": re.compile(r"电话|号码|联系方式|热线是|怎么联系"),
-    "address": re.compile(r"地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置"),
-    "hours": re.compile(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末"),
-    "deadline": re.compile(r"截止|什么时候(?:开始)?申报|申报时间|报名时间|什么时候报名|哪天|几号|几月"),
-    "evaluation": re.compile(r"评估结果|考核结果|评价结果|完成了多少|完成情况|完成得怎么样|完成率|效果怎么样"),
-}
-_SENSITIVE_EVIDENCE: dict[str, re.Pattern[str]] = {
-    "money": re.compile(r"\d[\d.,，]*\s*[万亿千百]?\s*元"),
-    "phone": re.compile(r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}"),
-    "address": re.compile(r"位于|地址|坐落|选址|[路街巷]\s*\d+\s*号"),
-    "hours": re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间"),
-    "deadline": re.compile(r"截止|\d{1,2}\s*月\s*\d{1,2}\s*日|申报时间|报名时间"),
-    "evaluation": re.compile(r"评估结果|考核结果|完成率|已完成|已达到|超额完成"),
-}
-_SENSITIVE_WHAT = {
-    "money": "具体的金额标准",
-    "phone": "电话号码",
-    "address": "具体地址",
-    "hours": "开放或上班时间",
-    "deadline": "具体的申报或截止时间",
-    "evaluation": "评估或完成情况的结果",
-}
-
-
 @dataclass(frozen=True)
-class _Piece:
-    """A sentence, clause or table cell of one hit: the unit an answer is built from."""
+class _Ask:
+    """A kind of value a question can ask for: how the question asks it, how a sentence states it, and how a
+    refusal names it. `rare` kinds (money, phone …) are what a plan seldom holds and a user must not be guessed."""
 
-    text: str
-    chunk: Chunk
-    rank: int
-    position: int
-    header: str | None = None
-    row_name: str | None = None
+    cue: re.Pattern[str]
+    value: re.Pattern[str]
+    what: str
+    rare: bool = True
 
-    @property
-    def context(self) -> str:
-        return f"{self.chunk.section} {self.chunk.text}"
 
-    @property
-    def about(self) -> str:
-        """What the piece is about without saying it: its table row's name or its section's last heading."""
-        return self.row_name or self.chunk.section.rsplit(" > ", 1)[-1]
+_MONEY_NOUNS = "补贴|补助|奖励|奖金|资助|经费|津贴|资金|安家费|薪酬|工资|薪资|月薪|年薪|费用|租金|房租|学费|报酬"
+_NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)"
+_ASKS: dict[str, _Ask] = {
+    "money": _Ask(
+        re.compile(
+            rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S*(?:{_MONEY_NOUNS})|(?:{_MONEY_NOUNS})\S*(?:多少|几|标准|多高)"
+        ),
+        re.compile(r"\d[\d.,，]*\s*[万亿千百]?\s*元"),
+        "具体的金额标准",
+    ),
+    "phone": _Ask(
+        re.compile(r"电话|号码|联系方式|热线是|怎么联系|网址|网站是|邮箱|公众号|微信号"),
+        re.compile(r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|https?://|www\.|@"),
+        "电话号码等联系方式",
+    ),
+    "address": _Ask(
+        re.compile(r"地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌"),
+        re.compile(r"位于|地址|坐落|选址|[路街巷]\s*\d+\s*号"),
+        "具体地址",
+    ),
+    "hours": _Ask(
+        re.compile(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末|周[六日]|星期[六日天]|节假日|上不上班|开门|关门"),
+        re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间"),
+        "开放或上班时间",
+    ),
+    "deadline": _Ask(
+        re.compile(r"截止|什么时候(?:开始)?申报|申报时间|报名时间|什么时候报名|哪天|几号|几月|什么时候公布|何时公布"),
+        re.compile(r"截止|\d{1,2}\s*月\s*\d{1,2}\s*日|申报时间|报名时间"),
+        "具体的申报或截止时间",
+    ),
+    "evaluation": _Ask(
+        re.compile(r"(?:评估|考核|评价|评审|评选)结果|完成了多少|完成情况|完成得怎么样|完成率|效果怎么样|排第几|排名"),
+        re.compile(r"评估结果|考核结果|完成率|已完成|已达到|超额完成"),
+        "评估或完成情况的结果",
+    ),
+    "processing": _Ask(
+        re.compile(
+            r"(?:办理|审批|评审|审核|受理|办结|认定|发放|到账|批下来|办下来)\S{0,6}(?:多久|多长时间|几天|几个工作日)"
+            r"|(?:多久|多长时间|几天)\S{0,3}(?:办|批|下来|到账)"
+        ),
+        re.compile(r"\d+\s*个?(?:工作日|天|日内)|时限|办结"),
+        "具体的办理时限",
+    ),
+    "procedure": _Ask(
+        re.compile(r"材料|手续|证件|流程|步骤|怎么办理|如何办理|办理程序|在哪办|去哪[里儿]?办|怎么申请|如何申请"),
+        re.compile(r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报"),
+        "具体的办理材料或流程",
+    ),
+    # Values a plan does hold (targets, periods); asked about a subject no such sentence mentions, still refused.
+    "quantity": _Ask(_INTENT_CUES["number"], re.compile(rf"\d|{_NUMBER}[大个家所名项支批类]"), "这方面的具体数字", False),
+    "time": _Ask(
+        _INTENT_CUES["when"], re.compile(r"(?:19|20)\d\d|\d+\s*(?:个月|月|年|天|日)|[到至]\s*\d|年内|每年"), "这方面的时间",
+        False,
+    ),
+}
+# A question that names its measure ('几个工作日', '多少分') is answered only by a figure in that measure.
+_MEASURE_ASK = re.compile(
+    r"(?:多少|几)\s*个?\s*(工作日|小时|分钟|天|周|星期|月|年|人次|次|分|元|块|亩|平方米|人|名|位|家|所|间|项|件|倍)"
+)
+_UNIT_CELL = re.compile(r"单位：\s*([^|\s]+)")
+_MEASURE_UNITS = {
+    "工作日": "工作日|天|日", "天": "工作日|天|日", "小时": "小时", "分钟": "分钟", "周": "周|星期", "星期": "周|星期",
+    "月": "个月|月", "年": "年", "人次": "人次", "次": "次", "分": "分", "元": "元", "块": "元", "亩": "亩",
+    "平方米": "平方米", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "家": "家|所|个", "所": "所|家|个",
+    "间": "间", "项": "项|个", "件": "件", "倍": "倍",
+}
 
 
 @dataclass(frozen=True)
 class _Scored:
-    piece: _Piece
+    piece: Piece
     score: float
     matched: frozenset[str]
 
@@ -148,59 +170,13 @@ def question_intents(question: str) -> set[str]:
     return {name for name, cue in _INTENT_CUES.items() if cue.search(question)}
 
 
-def sensitive_asks(question: str) -> set[str]:
-    """Kinds of information (money, phone, address, hours, deadline, evaluation) the question asks for."""
-    return {name for name, cue in _SENSITIVE_ASK.items() if cue.search(question)}
+def asked_kinds(question: str) -> list[str]:
+    """Kinds of value the question asks for (money, phone, …, quantity, time), rare kinds first."""
+    kinds = [name for name, ask in _ASKS.items() if ask.cue.search(question)]
+    return sorted(kinds, key=lambda k: not _ASKS[k].rare)
 
 
-def _sentences(text: str) -> Iterable[str]:
-    for match in _SENTENCE.finditer(text):
-        piece = match.group().strip()
-        if len(piece) >= 4:
-            yield piece
-
-
-def _table_cells(chunk: Chunk) -> tuple[str | None, list[tuple[str, str]]]:
-    """'表名 | 序号 3 | 重点工程：X | 牵头单位：Y' -> (row name, [(header, value), ...])."""
-    cells: list[tuple[str, str]] = []
-    for part in chunk.text.split(" | "):
-        header, sep, value = part.partition("：")
-        if sep and value.strip() and len(header) <= 12:
-            cells.append((header.strip(), value.strip()))
-    return _row_name(cells), cells
-
-
-def _row_name(cells: list[tuple[str, str]]) -> str | None:
-    """The row's subject: the short cell just before the first long one (主要内容, 人才需求 …), else the last
-    short cell before the numbers (an indicator's 二级指标)."""
-    named = [(h, v) for h, v in cells if h not in _SKIP_HEADERS and len(v) <= 40]
-    if not named:
-        return None
-    # A group column (重点产业 → 三大新兴产业) comes first and shares its header or its kind with the next one.
-    if len(named) > 1 and (named[1][0] == named[0][0] or named[0][0] in _GROUP_HEADERS):
-        return named[1][1]
-    return named[0][1]
-
-
-def _pieces(hits: list[ScoredChunk]) -> list[_Piece]:
-    pieces: list[_Piece] = []
-    for rank, hit in enumerate(hits):
-        chunk = hit.chunk
-        if chunk.kind == "table_row":
-            name, cells = _table_cells(chunk)
-            for position, (header, value) in enumerate(cells):
-                if header in _SKIP_HEADERS or value == name:
-                    continue
-                parts = [value] if len(value) <= 80 else list(_sentences(value)) or [value]
-                for sub, part in enumerate(parts):
-                    pieces.append(_Piece(part, chunk, rank, position * 100 + sub, header, name))
-        else:
-            for position, sentence in enumerate(_sentences(chunk.text)):
-                pieces.append(_Piece(sentence, chunk, rank, position))
-    return pieces
-
-
-def _idf(terms: dict[str, float], pieces: list[_Piece]) -> dict[str, float]:
+def _idf(terms: dict[str, float], pieces: list[Piece]) -> dict[str, float]:
     """Weight each term by how rare it is among the candidate pieces (a term in every piece says little)."""
     n = max(len(pieces), 1)
     weights: dict[str, float] = {}
@@ -210,13 +186,13 @@ def _idf(terms: dict[str, float], pieces: list[_Piece]) -> dict[str, float]:
     return weights
 
 
-def _score(piece: _Piece, weights: dict[str, float], intents: set[str]) -> _Scored:
+def _score(piece: Piece, weights: dict[str, float], intents: set[str], years: list[str]) -> _Scored:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
     matched = frozenset(t for t in weights if t in text or t in piece.about)
     in_context = sum(w for t, w in weights.items() if t not in matched and t in piece.context)
     # A piece that opens with the asked word is about it ('二是新能源汽车人才，…'), not merely mentioning it.
-    opening = sum(w for t, w in weights.items() if t in _display(text)[:12])
+    opening = sum(w for t, w in weights.items() if t in display(text)[:12])
     score = (sum(weights[t] for t in matched) + 0.5 * in_context + 0.3 * opening) / total
     if "number" in intents:
         score += 0.3 if _DIGIT.search(text) else -0.2
@@ -224,6 +200,12 @@ def _score(piece: _Piece, weights: dict[str, float], intents: set[str]) -> _Scor
         score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
     if "when" in intents:
         score += 0.4 if header == "实施年限" or _YEAR.search(text) else 0.0
+    if years and "number" in intents:
+        # '2020年…有多少' asks the baseline: the figure of that year, not the 2025 target beside it.
+        if any(y in text or y in header for y in years):
+            score += 0.3
+        elif _YEAR.search(text + header):
+            score -= 0.2
     if "definition" in intents and (piece.chunk.kind == "footnote" or re.search(r"指|是|即", text)):
         score += 0.3
     if "list" in intents and ("、" in text or "包括" in text):
@@ -232,7 +214,7 @@ def _score(piece: _Piece, weights: dict[str, float], intents: set[str]) -> _Scor
         score -= 0.05
     if header == "牵头单位" and "who" not in intents or header == "实施年限" and "when" not in intents:
         score -= 0.3
-    if "broad" in intents and header in _CONTENT_HEADERS:
+    if "broad" in intents and header in CONTENT_HEADERS:
         score += 0.15
     if len(text) < 8:
         score -= 0.2
@@ -240,12 +222,27 @@ def _score(piece: _Piece, weights: dict[str, float], intents: set[str]) -> _Scor
     return _Scored(piece, score, matched)
 
 
+_ASKING = re.compile(r"吗|呢|谁|哪|什么|多少|几|怎么|怎样|如何|是否|有没有|多大|多久")
+
+
 def _sub_questions(question: str) -> list[str]:
+    """The separate questions in one message. A clause that asks nothing ('我是企业高技能人才，…',
+    '台湾青年来晋江就业实习，…') is the subject of the question next to it, not a question of its own."""
     parts = [p for p in re.split(r"[？?，,；;。！!]", question) if len(p.strip()) >= 2]
-    return parts if len(parts) > 1 else [question]
+    asks: list[str] = []
+    pending = ""
+    for part in parts:
+        if _ASKING.search(part) or question_intents(part):
+            asks.append(f"{pending}，{part}" if pending else part)
+            pending = ""
+        else:
+            pending = f"{pending}，{part}" if pending else part
+    if pending and asks:
+        asks[-1] += f"，{pending}"
+    return asks if len(asks) > 1 else [question]
 
 
-def _select(question: str, pieces: list[_Piece], max_chars: int) -> list[_Scored]:
+def _select(question: str, pieces: list[Piece], max_chars: int) -> list[_Scored]:
     """Best piece for each part of the question, then close runners-up that add new matched words."""
     chosen: list[_Scored] = []
     all_terms = question_terms(question)
@@ -255,7 +252,8 @@ def _select(question: str, pieces: list[_Piece], max_chars: int) -> list[_Scored
         borrowed = 0.3 if sum(1 for w in own.values() if w >= 1.0) > 1 else 0.8
         terms = {**{t: w * borrowed for t, w in all_terms.items()}, **own}
         weights = _idf(terms, pieces)
-        ranked = sorted((_score(p, weights, question_intents(part)) for p in pieces), key=lambda s: -s.score)
+        intents, years = question_intents(part), _YEAR_NAMED.findall(question)
+        ranked = sorted((_score(p, weights, intents, years) for p in pieces), key=lambda s: -s.score)
         if not ranked:
             continue
         best = ranked[0]
@@ -270,15 +268,35 @@ def _select(question: str, pieces: list[_Piece], max_chars: int) -> list[_Scored
             covered |= other.matched
             if len(picks) == 2:
                 break
-        if "broad" in question_intents(part):
-            picks += _following(best, pieces, weights, max_chars - sum(len(s.piece.text) for s in picks))
+        if "broad" in intents:
+            room = max_chars - sum(len(s.piece.text) for s in picks)
+            strong = {t for t, w in all_terms.items() if w >= 1.0}
+            picks += _from_top_passage(best, ranked, strong, room) or _following(best, pieces, weights, room)
         for pick in picks:
             if all(c.piece != pick.piece for c in chosen):
                 chosen.append(pick)
     return chosen
 
 
-def _following(best: _Scored, pieces: list[_Piece], weights: dict[str, float], room: int) -> list[_Scored]:
+def _from_top_passage(best: _Scored, ranked: list[_Scored], strong: set[str], room: int) -> list[_Scored]:
+    """Open questions ('规划怎么说', '有什么支持') often share few words with the sentences that answer them; the
+    passage the retriever ranked first (BM25 and meaning together) is then the better guide. Up to two of its
+    sentences that name at least two of the question's subject words join the answer."""
+    picks: list[_Scored] = []
+    wanted = 1 if best.piece.rank == 0 else 2
+    for other in ranked:
+        if other.piece.rank != 0 or other.piece == best.piece or other.piece.header in ("牵头单位", "实施年限"):
+            continue
+        if len(other.matched & strong) < 2 or other.score < 0.4 * best.score or len(other.piece.text) > room:
+            continue
+        picks.append(other)
+        room -= len(other.piece.text)
+        if len(picks) == wanted:
+            break
+    return picks
+
+
+def _following(best: _Scored, pieces: list[Piece], weights: dict[str, float], room: int) -> list[_Scored]:
     """The sentence after the best one in the same passage: broad questions ('有什么支持') are answered by a
     run of measures, and the next sentence usually continues it."""
     for piece in pieces:
@@ -288,53 +306,9 @@ def _following(best: _Scored, pieces: list[_Piece], weights: dict[str, float], r
     return []
 
 
-def _trim(piece: _Piece, weights: dict[str, float], budget: int) -> str:
-    """The best run of clauses of a long piece that fits the budget (an exact substring of the piece)."""
-    text = piece.text
-    if len(text) <= budget:
-        return text
-    clauses = [m.group() for m in _CLAUSE.finditer(text)]
-    best, best_score = clauses[0][:budget], -1.0
-    for start in range(len(clauses)):
-        window = ""
-        for end in range(start, len(clauses)):
-            if len(window) + len(clauses[end]) > budget:
-                break
-            window += clauses[end]
-            score = sum(w for t, w in weights.items() if t in window) + 0.01 * len(window) / budget
-            if score > best_score:
-                best, best_score = window, score
-    return best
-
-
-def _display(text: str) -> str:
-    text = _ENUM_PREFIX.sub("", _SPACE_NEAR_CJK.sub("", text)).strip()
-    return text.rstrip("，；。,;") if text else text
-
-
-def _phrase(piece: _Piece, text: str) -> str:
-    shown = _display(text)
-    if piece.header == "牵头单位" and piece.row_name:
-        return f"{_display(piece.row_name)}的牵头单位是：{shown}"
-    if piece.header == "实施年限" and piece.row_name:
-        return f"{_display(piece.row_name)}的实施年限为{shown}"
-    if piece.header and piece.row_name and piece.header not in {"主要内容", "项目内容", "人才需求", "行动措施"}:
-        return f"{_display(piece.row_name)}{piece.header}：{shown}"
-    if piece.header and piece.row_name and _display(piece.row_name) not in shown:
-        return f"{_display(piece.row_name)}：{shown}"
-    return shown
-
-
-def _quote(piece: _Piece, text: str) -> str:
-    """A cell is quoted with its row's name, cells joined by a tab as the plan's text form writes a row."""
-    if piece.header and piece.row_name and piece.row_name not in text:
-        return f"{piece.row_name}\t{text}"
-    return text
-
-
-def _citation(n: int, chunk: Chunk, quote: str) -> Citation:
+def _citation(n: int, chunk: Chunk, text: str) -> Citation:
     return Citation(
-        id=n, doc_id=chunk.doc_id, title=chunk.title, section=chunk.section, page=chunk.page, quote=quote,
+        id=n, doc_id=chunk.doc_id, title=chunk.title, section=chunk.section, page=chunk.page, quote=text,
         chunk_id=chunk.chunk_id,
     )
 
@@ -345,32 +319,32 @@ def _compose(picks: list[_Scored], weights: dict[str, float], max_chars: int) ->
     parts: list[str] = []
     citations: list[Citation] = []
     for pick in picks:
-        quote = _trim(pick.piece, weights, max(budget, max_chars - sum(len(p) for p in parts)))
-        if not _display(quote):
+        used = trim(pick.piece, weights, max(budget, max_chars - sum(len(p) for p in parts)))
+        if not display(used):
             continue
-        citations.append(_citation(len(citations) + 1, pick.piece.chunk, _quote(pick.piece, quote)))
-        parts.append(f"{_phrase(pick.piece, quote)}[{len(citations)}]")
+        citations.append(_citation(len(citations) + 1, pick.piece.chunk, quote(pick.piece, used)))
+        parts.append(f"{phrase(pick.piece, used)}[{len(citations)}]")
     return "；".join(parts) + "。", citations
 
 
-def _lead_unit_nearby(pieces: list[_Piece]) -> _Piece | None:
+def _lead_unit_nearby(pieces: list[Piece]) -> Piece | None:
     return next((p for p in pieces if p.header == "牵头单位" and p.rank <= 1), None)
 
 
-def _refusal(question: str, missing: list[str], best: _Scored | None, pieces: list[_Piece]) -> Answer:
-    what = "、".join(_SENSITIVE_WHAT[m] for m in missing) if missing else "与这个问题直接相关的内容"
+def _refusal(question: str, missing: list[str], best: _Scored | None, pieces: list[Piece]) -> Answer:
+    what = "、".join(_ASKS[m].what for m in missing) if missing else "与这个问题直接相关的内容"
     text = f"文件中没有明确{what}。"
     citations: list[Citation] = []
     if best is not None and best.score > 0.25:
-        quote = _trim(best.piece, question_terms(question), 70)
-        citations.append(_citation(1, best.piece.chunk, _quote(best.piece, quote)))
-        text += f"文件相关的表述是：{_phrase(best.piece, quote)}[1]。"
+        used = trim(best.piece, question_terms(question), 70)
+        citations.append(_citation(1, best.piece.chunk, quote(best.piece, used)))
+        text += f"文件相关的表述是：{phrase(best.piece, used)}[1]。"
     lead = _lead_unit_nearby(pieces)
     # "主管部门" would read as an unnamed unit to the fidelity checker; a unit is named only with its source.
     where = "相关政策的牵头单位"
     if lead is not None:
-        citations.append(_citation(len(citations) + 1, lead.chunk, _quote(lead, lead.text)))
-        where = f"牵头单位（{_display(lead.text)}）[{len(citations)}]"
+        citations.append(_citation(len(citations) + 1, lead.chunk, quote(lead, lead.text)))
+        where = f"牵头单位（{display(lead.text)}）[{len(citations)}]"
     text += f"具体请咨询晋江市人才服务热线或{where}。"
     return Answer(answer=text, answerable=False, confidence=0.8 if missing else 0.5, citations=citations,
                   route="refusal")
@@ -379,32 +353,80 @@ def _refusal(question: str, missing: list[str], best: _Scored | None, pieces: li
 def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160) -> Answer:
     """A short extractive answer with numbered citations, or a refusal when the hits do not support one."""
     question = question.strip()
-    pieces = _pieces(hits[:8])
+    pieces = split_pieces(hits[:8])
+    rare = [kind for kind in asked_kinds(question) if _ASKS[kind].rare]
     if not pieces:
-        return _refusal(question, sorted(sensitive_asks(question)), None, pieces)
+        return _refusal(question, rare, None, pieces)
     picks = _select(question, pieces, max_chars)
     weights = _idf(question_terms(question), pieces)
     best = max(picks, key=lambda s: s.score) if picks else None
     if best is None or best.score < 0.2:
-        return _refusal(question, sorted(sensitive_asks(question)), best, pieces)
-    missing = [kind for kind in sorted(sensitive_asks(question)) if not _evidence_for(kind, question, pieces, weights)]
+        return _refusal(question, rare, best, pieces)
+    missing = [kind for kind in asked_kinds(question) if not _supported(kind, question, pieces)]
     if missing:
-        return _refusal(question, missing, best, pieces)
+        return _refusal(question, [k for k in missing if _ASKS[k].rare] or missing[:1], best, pieces)
     text, citations = _compose(picks, weights, max_chars)
     return Answer(answer=text, answerable=True, confidence=round(min(0.95, max(0.3, best.score)), 2),
                   citations=citations, route="retrieval")
 
 
-def _evidence_for(kind: str, question: str, pieces: list[_Piece], weights: dict[str, float]) -> bool:
-    """Does a passage that is about the asked subject hold the asked kind of information?"""
-    pattern = _SENSITIVE_EVIDENCE[kind]
-    subject = {t for t, w in question_terms(question).items() if w >= 1.0 and not re.fullmatch(_MONEY_NOUNS, t)}
+# How much of the question's subject a value-bearing sentence must name, by idf weight. A paraphrased verb
+# (提高 / 达到) costs a little; a subject the passages never mention (永久居留, 公积金) costs most of it.
+_SUPPORT = 0.5
+
+
+# Words that describe the asked value rather than its subject ('目标数量', '计划', '要提高到多少').
+_VALUE_WORDS = frozenset(
+    "目标 计划 现状 基数 数量 总量 规模 达到 提高 提升 提到 增加 增长 力争 预计 打算 准备 要求 今后 未来 五年 十三五 "
+    "十四五 末 到底 一共 总共 大概 大约 左右 目前 现在 分别".split()
+)
+
+# The plan's periods name when, not what: '十三五末' must not make '五末' a subject word.
+_PLAN_PERIOD = re.compile(r"十[二三四五]五(?:末|期间|时期|以来|初)?")
+
+
+def subject_terms(question: str) -> tuple[list[str], set[str]]:
+    """The question's own subject words, and which of them are runs of single characters rejoined
+    (人才之家, but also 后要 from '五年后要达到'). Weak words, joined pairs, words describing the value and words
+    that only say what kind of value is asked ('多少钱', '电话', '什么时候') are not the subject."""
+    cues = [ask.cue for ask in _ASKS.values()] + [_PLAN_PERIOD]
+    asked = [m.span() for cue in cues for m in cue.finditer(question)]
+    words = set(jieba.lcut(question))
+    terms = []
+    for term, weight in question_terms(question).items():
+        at = question.find(term)
+        if weight != 1.0 or term in _VALUE_WORDS:
+            continue
+        if any(start <= at and at + len(term) <= end for start, end in asked):
+            continue
+        terms.append(term)
+    return terms, {t for t in terms if t not in words}
+
+
+def _supported(kind: str, question: str, pieces: list[Piece]) -> bool:
+    """Does a top passage state the asked kind of value in a sentence about the asked subject?"""
+    ask = _ASKS[kind]
+    terms, rejoined = subject_terms(question)
+    # A rejoined run counts only where the passages write it: otherwise it is more likely two stray characters.
+    terms = [t for t in terms if t not in rejoined or any(t in p.text for p in pieces)]
+    weights = _idf(dict.fromkeys(terms, 1.0), pieces)
+    total = sum(weights.values())
+    measure = _MEASURE_ASK.search(question) if kind == "quantity" else None
+    in_measure = re.compile(rf"{_NUMBER}\s*[万亿千百]?\s*(?:{_MEASURE_UNITS[measure.group(1)]})") if measure else None
     nouns = set(re.findall(_MONEY_NOUNS, question)) if kind == "money" else set()
     for piece in pieces:
-        if piece.rank > 4 or not pattern.search(piece.text):
+        if piece.rank > 5 or not ask.value.search(piece.text):
+            continue
+        # A table row gives its unit in a cell of its own ('单位：名'), next to the figure.
+        unit = _UNIT_CELL.search(piece.chunk.text) if piece.header else None
+        if in_measure is not None and not in_measure.search(piece.text + (unit.group(1) if unit else "")):
             continue
         if nouns and not any(n in piece.text for n in nouns):
             continue
-        if not subject or any(t in piece.text or t in (piece.row_name or "") for t in subject):
+        about = f"{piece.text} {piece.row_name or ''} {piece.header or ''} {piece.chunk.section.rsplit(' > ', 1)[-1]}"
+        # A figure of another year does not answer for the year asked ('2022年引进了多少' vs the 2025 target).
+        if kind == "quantity" and not all(y in about for y in _YEAR_NAMED.findall(question)):
+            continue
+        if not total or sum(w for t, w in weights.items() if t in about) >= _SUPPORT * total:
             return True
     return False

@@ -33,7 +33,7 @@ from assistant import compose, fact_answer, fidelity, followup, matching, router
 from assistant.bm25 import BM25Index
 from assistant.catalog import Catalog
 from assistant.config import Settings
-from assistant.db import create_all, make_db_engine
+from assistant.db import create_all, exclusive, make_db_engine
 from assistant.embeddings import CachedEmbedder, make_embedder
 from assistant.entities import EntityIndex
 from assistant.errors import DocumentNotFound, NotReady
@@ -94,9 +94,12 @@ class Engine:
         self.vectors = VectorStore(s, self.embedder, client=self._chroma_client)
         self.ingestor = Ingestor(s, self.db, self.vectors, self.fact_store, self.catalog)
         self.generator = self._make_generator()
-        if index_corpus and not self.catalog.documents() and s.corpus_dir.is_dir():
-            summary = self.ingestor.ingest_paths([s.corpus_dir], progress=progress)
-            log.info("indexed corpus: %s", summary)
+        if index_corpus and s.corpus_dir.is_dir():
+            # Of several workers starting together on an empty database, only the first indexes the corpus.
+            with exclusive(self.db, "index-corpus"):
+                if not self.catalog.documents():
+                    summary = self.ingestor.ingest_paths([s.corpus_dir], progress=progress)
+                    log.info("indexed corpus: %s", summary.describe())
         self._load_snapshot()
         self._started = True
         if wait_for_vectors or not s.retrieval.background_vectors:

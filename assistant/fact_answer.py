@@ -139,7 +139,7 @@ def _baseline(route: Route) -> tuple[str, list[Fact]] | None:
     parts = []
     for f in facts:
         target = f"（{f.target_year}年目标为{with_unit(f.target, f.unit)}）" if f.target else ""
-        parts.append(f"{f.baseline_year}年{f.name}为{with_unit(f.baseline, f.unit)}{target}。")
+        parts.append(f"{f.baseline_year}年{f.name}为{with_unit(f.baseline or '', f.unit)}{target}。")
     return _several(parts), facts
 
 

@@ -182,20 +182,7 @@ class LogStore:
 
     def log_query(self, record: QueryRecord) -> None:
         with Session(self.db) as s, s.begin():
-            s.add(
-                QueryLogRow(
-                    answer_id=record.answer_id,
-                    request_id=record.request_id,
-                    session_id=record.session_id,
-                    question=record.question,
-                    answer=record.answer,
-                    citations=[c.model_dump() for c in record.citations],
-                    answerable=record.answerable,
-                    confidence=record.confidence,
-                    route=record.route,
-                    latency_ms=record.latency_ms,
-                )
-            )
+            s.add(QueryLogRow(**record.model_dump()))  # the columns are QueryRecord's fields, named alike
 
     def queries(self, session_id: str | None = None, limit: int = 100) -> list[QueryRecord]:
         stmt = select(QueryLogRow).order_by(QueryLogRow.id.desc()).limit(limit)
@@ -331,16 +318,4 @@ def _naive_local(value: datetime) -> datetime:
 
 
 def _record(r: QueryLogRow) -> QueryRecord:
-    return QueryRecord(
-        answer_id=r.answer_id,
-        question=r.question,
-        answer=r.answer,
-        citations=[Citation.model_validate(c) for c in (r.citations or [])],
-        answerable=r.answerable,
-        confidence=r.confidence,
-        route=r.route,
-        latency_ms=r.latency_ms,
-        session_id=r.session_id,
-        request_id=r.request_id,
-    )
-
+    return QueryRecord.model_validate(r, from_attributes=True)

@@ -300,7 +300,8 @@ def _aspect_scores(
     ]  # fmt: skip
     out: dict[str, tuple[float, list[str]]] = {}
     for aspect, words in aspects.items():
-        best, hit_words = 0.0, []
+        best = 0.0
+        hit_words: list[str] = []
         for text, weight in fields:
             hit = _hits(words, text)
             if hit:
@@ -409,27 +410,32 @@ def _industry_needs(industry: str, facts: Sequence[Fact], titles: dict[str, str]
     return out
 
 
+def profile_label(profile: Profile) -> str:
+    """Who a reply says it understood the talent to be: the talent kinds, then the industry ('博士、集成电路产业')."""
+    return "、".join([*profile.talent_kinds, *([f"{profile.industry}产业"] if profile.industry else [])])
+
+
+def match_notes(m: Match, quote_label: str = "相关内容") -> list[str]:
+    """What a reply says of one match besides its name: a quoted clause, the lead units, the period."""
+    notes = [f"{quote_label}：{m.why[0]}"] if m.why else []
+    if m.lead_units:
+        notes.append(f"牵头单位：{'、'.join(m.lead_units)}")
+    if m.period:
+        notes.append(f"实施年限：{m.period}")
+    return notes
+
+
 def format_matches(profile: Profile, matches: Sequence[Match], max_items: int = 6) -> str:
     """A short reply: who we understood you to be, the items with why/lead units/period, the industry's
     needs, and the honest note that the plan states directions, not amounts."""
-    who = (
-        "、".join([*profile.talent_kinds, *([f"{profile.industry}产业"] if profile.industry else [])])
-        or "未识别"
-    )
+    who = profile_label(profile) or "未识别"
     items = [m for m in matches if m.kind != NEEDS_KIND][:max_items]
     needs = [m for m in matches if m.kind == NEEDS_KIND]
     if not items and not needs:
         return f"根据您的描述（{who}），文件中没有找到明确面向该群体的工程、项目或政策。{AMOUNT_NOTE}"
     lines = [f"根据您的描述（{who}），规划中与您相关的有："]
     for n, m in enumerate(items, start=1):
-        parts = [f"{n}. {m.name}（{m.kind}）"]
-        if m.why:
-            parts.append(f"相关内容：{m.why[0]}")
-        if m.lead_units:
-            parts.append(f"牵头单位：{'、'.join(m.lead_units)}")
-        if m.period:
-            parts.append(f"实施年限：{m.period}")
-        lines.append("；".join(parts))
+        lines.append("；".join([f"{n}. {m.name}（{m.kind}）", *match_notes(m)]))
     for m in needs[:2]:
         lines.append(f"{m.name}产业人才需求：{m.why[0] if m.why else ''}")
     lines.append(AMOUNT_NOTE)

@@ -123,12 +123,27 @@ def normalize_zh(text: str) -> str:
 # ---------------------------------------------------------------- block helpers shared by the loaders
 
 
+def is_toc_table(table: Table) -> bool:
+    """Rows of 'numbered heading | page number' (a TOC whose lines were read as table rows, e.g. a heading
+    too long to pass for one): a table of contents, not a table. A data table with a number column has
+    data labels, not numbered headings, in its first column."""
+    pairs = [[c.strip() for c in row if c.strip()] for row in table.rows]
+    pairs = [p for p in pairs if p]
+    if not pairs or any(len(p) != 2 or not re.fullmatch(r"\d{1,4}", p[1]) for p in pairs):
+        return False
+    numbered = sum(heading_level(p[0].rstrip(".…· ")) is not None for p in pairs)
+    return numbered * 2 >= len(pairs)
+
+
 def drop_toc(blocks: list[Block]) -> list[Block]:
     """Remove a table of contents: the '目录' line and the heading-like entries after it (with or without
-    page numbers: a DOCX TOC has none), up to the first line of running text."""
+    page numbers: a DOCX TOC has none), up to the first line of running text; and TOC entries read as a
+    table (`is_toc_table`), wherever they are."""
     out: list[Block] = []
     in_toc = False
     for block in blocks:
+        if isinstance(block, Table) and is_toc_table(block):
+            continue
         if isinstance(block, Paragraph):
             text = block.text.strip()
             if _TOC_TITLE.match(text):

@@ -18,34 +18,33 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, TypedDict, Unpack
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from assistant.config import Settings
 from assistant.db import make_db_engine
 from assistant.logstore import LogStore, QueryRecord, Rating, UnansweredGroup, new_id
-from assistant.types import Answer, Citation, Turn
+from assistant.types import Answer, Turn
 
 
-class ChatReply(BaseModel):
+class ChatReply(Answer):
     """An engine `Answer` plus what the service adds: where it is stored and how long it took."""
 
-    model_config = ConfigDict(frozen=True)
-
-    answer: str
-    answerable: bool
-    confidence: float
-    citations: list[Citation] = Field(default_factory=list)
-    route: str = "retrieval"
-    standalone_question: str | None = None
-    suggestions: list[str] = Field(default_factory=list)
-    generator: Literal["extractive", "llm"] = "extractive"
-    fallback_reason: str | None = None
     session_id: str | None = Field(None, description="Send back to continue the conversation; None when unsaved")
     answer_id: str = Field(description="Identifies this answer for feedback")
     request_id: str | None = None
     latency_ms: float = 0.0
+
+
+class ChatOptions(TypedDict, total=False):
+    """The keyword arguments of `ChatService.chat` and `chat_stream`, for callers that pass them along."""
+
+    history: list[Turn] | None
+    session_id: str | None
+    top_k: int | None
+    request_id: str | None
+    keep_session: bool
 
 
 class ChatService:
@@ -60,20 +59,10 @@ class ChatService:
 
     # ---- asking
 
-    def chat(
-        self,
-        question: str,
-        *,
-        history: list[Turn] | None = None,
-        session_id: str | None = None,
-        top_k: int | None = None,
-        request_id: str | None = None,
-        keep_session: bool = True,
-    ) -> ChatReply:
+    def chat(self, question: str, **options: Unpack[ChatOptions]) -> ChatReply:
+        """`chat_stream` run to its end: the logged `ChatReply` alone."""
         reply: ChatReply | None = None
-        for part in self.chat_stream(
-            question, history=history, session_id=session_id, top_k=top_k, request_id=request_id, keep_session=keep_session
-        ):
+        for part in self.chat_stream(question, **options):
             if isinstance(part, ChatReply):
                 reply = part
         assert reply is not None
@@ -122,20 +111,8 @@ class ChatService:
         return self.store.new_session(), given
 
     def _record(self, question: str, reply: ChatReply) -> None:
-        self.store.log_query(
-            QueryRecord(
-                answer_id=reply.answer_id,
-                question=question,
-                answer=reply.answer,
-                citations=reply.citations,
-                answerable=reply.answerable,
-                confidence=reply.confidence,
-                route=reply.route,
-                latency_ms=reply.latency_ms,
-                session_id=reply.session_id,
-                request_id=reply.request_id,
-            )
-        )
+        # A QueryRecord is the reply's fields of the same names (the rest is not logged) plus the question.
+        self.store.log_query(QueryRecord.model_validate({**reply.model_dump(), "question": question}))
         if reply.session_id is not None:
             self.store.append_exchange(reply.session_id, question, reply.answer, reply.answer_id)
 

@@ -10,7 +10,8 @@ Contract:
   text becomes the first paragraph of its section; sections without blocks are left out.
 - `extract_tables(doc)` -> `TableRows`: header row found (empty header cells take the text on their left),
   repeated header rows dropped, a blank first cell filled from the row above (merged groups), the table named
-  by its caption or else its section heading.
+  by its caption or else its section heading. A table (or its caption) right after a '——' item belongs to
+  the section enclosing the item: the item is a paragraph of that section, not the table's parent.
 """
 
 from __future__ import annotations
@@ -96,10 +97,13 @@ def split_sections(doc: RawDocument) -> list[Section]:
             current.clear()
 
     for block in doc.blocks:
+        ends_item = isinstance(block, Table) or (isinstance(block, Paragraph) and parse_caption(block.text))
+        if ends_item and stack and stack[-1][0] == _DASH_ITEM:
+            # A '——' item is one paragraph (often a target: '——人才总量进一步增加。到 2025 年…'); a table or a
+            # table's caption after it belongs to the enclosing section, not to the item.
+            flush()
+            stack.pop()
         if not isinstance(block, Paragraph):
-            if isinstance(block, Table) and stack and stack[-1][0] == _DASH_ITEM:
-                flush()  # a '——' item is one paragraph; a table after it belongs to the enclosing section
-                stack.pop()
             current.append(block)
             continue
         numbered = _is_numbered(block.text)

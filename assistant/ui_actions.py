@@ -24,6 +24,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant import matching
 from assistant.config import Settings
 from assistant.errors import AssistantError
 
@@ -367,8 +368,6 @@ class UIActions:
         jinjiang_born: bool,
     ) -> str:
         """Programmes, platforms and policies for a profile given in the form, as markdown with sources."""
-        from assistant import matching
-
         kinds = list(dict.fromkeys([*(talent_kinds or []), *EDUCATION_KINDS.get(education or "", ())]))
         profile = matching.Profile(
             education=education or None,
@@ -379,9 +378,9 @@ class UIActions:
         )
         if not profile.talent_kinds and not profile.industry:
             return "请至少选择一项人才类别、学历或产业。"
-        return format_matches(profile, self._matches(profile), matching.AMOUNT_NOTE)
+        return format_matches(profile, self._matches(profile))
 
-    def _matches(self, profile: Any) -> list[Any]:
+    def _matches(self, profile: matching.Profile) -> list[matching.Match]:
         return self.engine.match(profile)
 
 
@@ -394,19 +393,16 @@ EDUCATION_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def format_matches(profile: Any, matches: Sequence[Any], amount_note: str) -> str:
-    who = "、".join([*profile.talent_kinds, *([f"{profile.industry}产业"] if profile.industry else [])])
+def format_matches(profile: matching.Profile, matches: Sequence[matching.Match]) -> str:
+    """The matches as markdown: the chat reply's notes (`matching.match_notes`) as a list, plus each source."""
+    who = matching.profile_label(profile)
     if not matches:
-        return f"根据所选条件（{who}），文件中没有找到明确面向该群体的工程、项目或政策。\n\n{amount_note}"
+        return f"根据所选条件（{who}），文件中没有找到明确面向该群体的工程、项目或政策。\n\n{matching.AMOUNT_NOTE}"
     lines = [f"根据所选条件（{who}），文件中与您相关的有：", ""]
     for n, m in enumerate(matches, start=1):
         lines.append(f"**{n}. {m.name}**（{m.kind}）")
-        if m.why:
-            lines.append(f"   - 相关原文：“{m.why[0]}”")
-        if m.lead_units:
-            lines.append(f"   - 牵头单位：{'、'.join(m.lead_units)}")
-        if m.period:
-            lines.append(f"   - 实施年限：{m.period}")
+        # `why` is already quoted (“…”) by matching
+        lines += [f"   - {note}" for note in matching.match_notes(m, quote_label="相关原文")]
         for c in m.citations[:1]:
             lines.append(f"   - 出处：{source_line(c.title, c.section, c.page)}")
-    return "\n".join([*lines, "", amount_note])
+    return "\n".join([*lines, "", matching.AMOUNT_NOTE])

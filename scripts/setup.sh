@@ -12,6 +12,8 @@ if [ "$extra" = "test" ]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   # CJK glyphs, so the browser test's screenshot shows Chinese rather than empty boxes.
   fc-list :lang=zh 2>/dev/null | grep -q . || missing+=(fonts-wqy-zenhei)
+  # A real PostgreSQL server for tests/test_scaleout.py (it runs a throwaway cluster with initdb + pg_ctl).
+  compgen -G "/usr/lib/postgresql/*/bin/pg_ctl" >/dev/null || missing+=(postgresql)
   if ((${#missing[@]})); then
     sudo=""
     [ "$(id -u)" -eq 0 ] || sudo="sudo"

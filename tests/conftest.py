@@ -8,14 +8,25 @@ from __future__ import annotations
 
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from assistant.config import EmbedderSettings, Settings  # noqa: E402
+
+# The HTTP service's fixtures (clients, keys, an engine to upload to) live beside these, for the test_api* modules.
+pytest_plugins = ["tests.conftest_api"]
 
 DATA = Path(__file__).parent / "data"
 PLAN_TXT = DATA / "jinjiang-talent-plan-2021-2025.txt"
@@ -59,3 +70,65 @@ def plan_engine(tmp_path_factory: pytest.TempPathFactory, plan_corpus: Path, emb
     engine.start(progress=False, wait_for_vectors=True)
     yield engine
     engine.close()
+
+
+@pytest.fixture(scope="session")
+def plan_bm25() -> tuple[Any, Any]:
+    """The plan's chunks behind BM25 alone, and its entity index: the answer path without vectors or an engine."""
+    from assistant.bm25 import BM25Index
+    from assistant.chunking import chunk_document
+    from assistant.entities import EntityIndex
+    from assistant.facts import extract_facts
+    from assistant.loaders import load_document
+    from assistant.retrieval import BM25Retriever
+    from assistant.structure import extract_tables
+
+    doc = load_document(PLAN_TXT)
+    chunks = chunk_document(doc)
+    entities = EntityIndex.build(extract_facts(doc, extract_tables(doc), chunks))
+    return BM25Retriever(BM25Index.build(chunks), {c.chunk_id: c for c in chunks}), entities
+
+
+# ---------------------------------------------------------------- servers the tests talk to over loopback
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_until_up(url: str, what: str, *, seconds: float, alive: Callable[[], bool] = lambda: True) -> None:
+    """Return once GET `url` answers 200; fail the test when `alive()` turns false or `seconds` pass."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            if httpx.get(url, timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        if not alive() or time.monotonic() > deadline:
+            pytest.fail(f"{what} did not start")
+        time.sleep(0.2)
+
+
+@contextmanager
+def server_process(args: list[str], health_url: str, what: str, *, seconds: float = 60) -> Iterator[None]:
+    """Run a server as a child process for the block, entered once `health_url` answers."""
+    proc = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_until_up(health_url, what, seconds=seconds, alive=lambda: proc.poll() is None)
+        yield
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A `chroma run` server of the module's own (so modules never see each other's collections); its port."""
+    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
+    port = free_port()
+    args = [exe, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(tmp_path_factory.mktemp("chroma"))]
+    with server_process(args, f"http://127.0.0.1:{port}/api/v2/heartbeat", "chroma run"):
+        yield port

@@ -3,16 +3,10 @@ and two workers (two engines and apps) sharing one database and one Chroma serve
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import httpx
 import pytest
 
 from assistant.config import ChromaSettings
@@ -22,40 +16,6 @@ from tests.conftest_api import ADMIN, AUTH, NOTICE_TEXT, api_settings, keyed, ma
 pytestmark = [pytest.mark.chroma_server, pytest.mark.slow]
 
 QUESTION = {"question": "青年人才驿站免费住宿最长几天？"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def chroma_port(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    exe = shutil.which("chroma") or str(Path(sys.executable).parent / "chroma")
-    port = free_port()
-    log = (tmp_path_factory.mktemp("chroma-log") / "chroma.log").open("wb")
-    server = subprocess.Popen(
-        [exe, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(tmp_path_factory.mktemp("chroma"))],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"chroma run did not start (exit {server.poll()})")
-            time.sleep(0.3)
-        yield port
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
 
 
 def http_engine(data_dir: Path, plan_corpus: Path, cache: Path, port: int) -> Any:
@@ -74,9 +34,9 @@ def upload(client: Any) -> dict[str, Any]:
 
 
 def test_upload_ask_delete_ask_with_keys_on_a_chroma_server(
-    chroma_port: int, plan_corpus: Path, embedding_cache: Path, tmp_path: Path
+    chroma_server: int, plan_corpus: Path, embedding_cache: Path, tmp_path: Path
 ) -> None:
-    engine = http_engine(tmp_path / "data", plan_corpus, embedding_cache, chroma_port)
+    engine = http_engine(tmp_path / "data", plan_corpus, embedding_cache, chroma_server)
     try:
         with make_client(api_settings(engine.settings, tmp_path / "log", **keyed()), engine) as client:
             assert client.post("/api/v1/chat", json=QUESTION).status_code == 401
@@ -93,11 +53,11 @@ def test_upload_ask_delete_ask_with_keys_on_a_chroma_server(
 
 
 def test_an_upload_through_one_worker_is_answered_by_the_other(
-    chroma_port: int, plan_corpus: Path, embedding_cache: Path, tmp_path: Path
+    chroma_server: int, plan_corpus: Path, embedding_cache: Path, tmp_path: Path
 ) -> None:
     shared = tmp_path / "shared-data"
-    first = http_engine(shared, plan_corpus, embedding_cache, chroma_port)
-    second = http_engine(shared, plan_corpus, embedding_cache, chroma_port)
+    first = http_engine(shared, plan_corpus, embedding_cache, chroma_server)
+    second = http_engine(shared, plan_corpus, embedding_cache, chroma_server)
     log_dir = tmp_path / "log"
     try:
         with (

@@ -15,7 +15,6 @@ import schemathesis
 from fastapi.testclient import TestClient
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
-from tests.conftest_api import *  # noqa: F403
 from tests.conftest_api import ADMIN, AUTH, NOTICE_TEXT, NOTICE_TITLE, api_settings, keyed, make_client
 
 PLAN_FILE = "jinjiang-talent-plan-2021-2025.txt"

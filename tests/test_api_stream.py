@@ -11,7 +11,6 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest_api import *  # noqa: F403
 from tests.conftest_api import api_settings, make_client
 from tests.fakes import FakeChatModel
 

@@ -123,3 +123,35 @@ def test_pdf_chunks_carry_pages() -> None:
     doubling = next(c for c in pdf_chunks if c.kind == "table_row" and "硕博人才“倍增工程”" in c.text)
     assert doubling.page == 40
     assert all(c.page is not None for c in pdf_chunks)
+
+
+TOC_LINE = re.compile(r"(?:\t\d{1,3}|\.{4,}\s*\d{0,3})$", re.M)
+
+
+@pytest.mark.parametrize("path", [PLAN_TXT, PLAN_DOCX, PLAN_PDF], ids=lambda p: p.suffix)
+def test_the_table_of_contents_is_not_content(path) -> None:  # type: ignore[no-untyped-def]
+    found = chunk_document(load_document(path))
+    rows = [c for c in found if c.kind == "table_row"]
+    # 105 = the data rows of the plan's seven tables; a TOC entry would add a row under no table's section
+    assert len(rows) == 105
+    assert all(c.section.startswith(("二、总体要求 > （四）发展目标 > 表1", "四、主要任务", "附件")) for c in rows)
+    assert not any(TOC_LINE.search(c.text) for c in found if c.kind != "table_row")
+    assert not any("面临形势与挑战" in c.text and "\t" in c.text for c in found)
+
+
+def test_toc_entries_read_as_table_rows_are_dropped(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # Entries too long to pass for a heading line survive the line filter and would be read as tab-separated
+    # rows; without a '目录' title line either.
+    notice = tmp_path / "subsidy.txt"
+    notice.write_text(
+        "晋江市人才住房补贴实施细则\n\n"
+        "一、适用范围和补贴对象认定的具体条件及所需提交的申请材料清单与办理流程、受理窗口、办理时限和咨询电话的说明\t2\n"
+        "二、补贴标准、发放方式、发放周期以及逾期未申请的处理办法说明以及监督检查、信息公开和责任追究的规定\t3\n\n"
+        "一、适用范围和补贴对象认定的具体条件及所需提交的申请材料清单与办理流程、受理窗口、办理时限和咨询电话的说明\n"
+        "在晋江市就业的全日制本科以上毕业生可申请补贴。\n"
+        "二、补贴标准、发放方式、发放周期以及逾期未申请的处理办法说明以及监督检查、信息公开和责任追究的规定\n"
+        "类别\t月补贴\n博士\t2000元\n硕士\t1000元\n",
+        encoding="utf-8",
+    )
+    rows = [c for c in chunk_document(load_document(notice)) if c.kind == "table_row"]
+    assert [c.text.split(" | ", 1)[1] for c in rows] == ["类别：博士 | 月补贴：2000元", "类别：硕士 | 月补贴：1000元"]

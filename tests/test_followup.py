@@ -3,31 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
-from assistant.bm25 import BM25Index
-from assistant.chunking import chunk_document
 from assistant.compose import compose_answer
-from assistant.entities import EntityIndex
-from assistant.facts import extract_facts
 from assistant.followup import list_items, resolve_followup
-from assistant.loaders import load_document
-from assistant.retrieval import BM25Retriever
-from assistant.structure import extract_tables
 from assistant.types import Turn
-
-PLAN_TXT = Path(__file__).parent / "data" / "jinjiang-talent-plan-2021-2025.txt"
 
 
 @pytest.fixture(scope="module")
-def plan():
-    doc = load_document(PLAN_TXT)
-    chunks = chunk_document(doc)
-    index = EntityIndex.build(extract_facts(doc, extract_tables(doc), chunks))
-    retriever = BM25Retriever(BM25Index.build(chunks), {c.chunk_id: c for c in chunks})
-    return retriever, (lambda text: [f.name for f in index.mentions(text)])
+def plan(plan_bm25):
+    retriever, entities = plan_bm25
+    return retriever, (lambda text: [f.name for f in entities.mentions(text)])
 
 
 def no_mentions(text: str) -> list[str]:

@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import subprocess
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import chromadb
-import httpx
 import pytest
 from chromadb.config import Settings as ChromaClientSettings
 
@@ -140,47 +134,6 @@ def test_vectors_of_different_embedders_never_mix(
 
     b = VectorStore(settings, Renamed(), client=client)  # type: ignore[arg-type]
     assert a.name != b.name and b.count() == 0 and a.count() == 1
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
-    exe = shutil.which("chroma")
-    if exe is None:
-        pytest.fail("the chroma CLI (installed with chromadb) is not on PATH")
-    port = _free_port()
-    proc = subprocess.Popen(
-        [
-            exe,
-            "run",
-            "--path",
-            str(tmp_path_factory.mktemp("chroma-server")),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        for _ in range(300):
-            try:
-                if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("chroma run did not start")
-        yield port
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.mark.chroma_server

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from assistant.errors import UnreadableDocument, UnsupportedFileType
-from assistant.loaders import load_document
+from assistant.errors import DocumentTooLarge, UnreadableDocument, UnsupportedFileType
+from assistant.loaders import LoadLimits, load_document
 from assistant.normalize import is_page_footer, is_toc_line, join_broken_lines, normalize_zh
 from assistant.types import Footnote, Paragraph, RawDocument, Table
 from tests.conftest import PLAN_DOCX, PLAN_PDF, PLAN_TXT
@@ -174,3 +176,155 @@ def test_line_helpers() -> None:
         "（1）高层次创新创业团队“领跑工程”。推行“领军人才+创业团队”集成引才模式。",
         "2. 重点工程",
     ]
+
+
+# ---------------------------------------------------------------- hostile files and legitimate variants
+
+
+def pdf_file(path: Path, objects: list[bytes]) -> Path:
+    """A minimal PDF from raw object bodies (object 1 is the catalog), with a correct xref table."""
+    buf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(buf))
+        buf += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(buf)
+    buf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    buf += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    buf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(buf))
+    return path
+
+
+def pdf_stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d %s >>\nstream\n" % (len(data), extra) + data + b"\nendstream"
+
+
+FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+TEXT = pdf_stream(b"BT /F1 12 Tf 72 700 Td (Jinjiang) Tj ET")
+PAGE = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 3 0 R >> >> >>"
+
+
+def pages_pdf(path: Path, kids: int, declared: int) -> Path:
+    tree = b"<< /Type /Pages /Kids [" + b" 5 0 R" * kids + b"] /Count %d >>" % declared
+    return pdf_file(path, [b"<< /Type /Catalog /Pages 2 0 R >>", tree, FONT, TEXT, PAGE])
+
+
+def test_a_small_hand_made_pdf_is_read(tmp_path: Path) -> None:
+    doc = load_document(pages_pdf(tmp_path / "one.pdf", kids=1, declared=1))
+    assert doc.pages == 1 and "Jinjiang" in doc.blocks[0].text  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("kids", "declared"), [(1, 5_000_000), (1500, 1500), (1500, 1)])
+def test_pdf_with_too_many_pages_is_refused(tmp_path: Path, kids: int, declared: int) -> None:
+    # the page tree's own count, or the pages it really holds when the count lies
+    with pytest.raises(DocumentTooLarge, match="页数"):
+        load_document(pages_pdf(tmp_path / "pages.pdf", kids, declared))
+
+
+def test_pdf_decompression_bomb_is_refused(tmp_path: Path) -> None:
+    deflate = zlib.compressobj(9)
+    body = deflate.compress(b"BT /F1 12 Tf 72 700 Td (Jinjiang) Tj ET\n")
+    body += b"".join(deflate.compress(b" " * 2**20) for _ in range(200)) + deflate.flush()  # 200 MB inflated
+    bomb = pdf_stream(body, b"/Filter /FlateDecode")
+    path = pdf_file(
+        tmp_path / "bomb.pdf",
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+            FONT,
+            bomb,
+            PAGE,
+        ],
+    )
+    assert path.stat().st_size < 1_000_000
+    with pytest.raises(DocumentTooLarge):
+        load_document(path)
+
+
+def test_pdf_with_a_page_tree_nested_too_deep_is_unreadable(tmp_path: Path) -> None:
+    depth = 3000
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>", FONT, TEXT]
+    for level in range(depth):
+        parent = 2 if level == 0 else 4 + level
+        objects.append(b"<< /Type /Pages /Parent %d 0 R /Kids [%d 0 R] /Count 1 >>" % (parent, 6 + level))
+    objects.append(PAGE.replace(b"/Parent 2 0 R", b"/Parent %d 0 R" % (4 + depth)))
+    with pytest.raises(UnreadableDocument):
+        load_document(pdf_file(tmp_path / "deep.pdf", objects))
+
+
+def test_pdf_with_a_deeply_nested_unused_object_is_read(tmp_path: Path) -> None:
+    nested = b"<< /A " * 50_000 + b"1" + b" >>" * 50_000
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R /Extra 6 0 R >>",
+        b"<< /Type /Pages /Kids [5 0 R] /Count 1 >>",
+        FONT,
+        TEXT,
+        PAGE,
+        nested,
+    ]
+    doc = load_document(pdf_file(tmp_path / "nested.pdf", objects))
+    assert "Jinjiang" in doc.blocks[0].text  # type: ignore[union-attr]
+
+
+def test_docx_zip_bomb_is_refused_before_unpacking(tmp_path: Path) -> None:
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(PLAN_DOCX) as src, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in src.infolist():
+            if info.filename != "word/document.xml":
+                out.writestr(info, src.read(info))
+        with out.open("word/document.xml", "w", force_zip64=True) as member:
+            for _ in range(200):  # 200 MB of one byte, a few hundred KB packed
+                member.write(b"A" * 2**20)
+    assert bomb.stat().st_size < 2_000_000
+    with pytest.raises(DocumentTooLarge):
+        load_document(bomb)
+
+
+def test_docx_with_too_much_text_is_refused() -> None:
+    with pytest.raises(DocumentTooLarge):
+        load_document(PLAN_DOCX, limits=LoadLimits(max_chars=10_000))
+
+
+NOTICE = "晋江市人才公寓租金补贴公告\n\n一、补贴对象\n在晋江市工作的硕士研究生，每月补贴租金800元。\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("gbk.txt", NOTICE.encode("gbk")),
+        ("bom.txt", NOTICE.encode("utf-8-sig")),
+        ("utf16.txt", NOTICE.encode("utf-16")),
+        ("crlf.md", NOTICE.replace("\n", "\r\n").encode("utf-8")),
+    ],
+)
+def test_text_encodings_a_government_office_uses_are_read(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    doc = load_document(path)
+    assert doc.meta.title == "晋江市人才公寓租金补贴公告"
+    assert [b.text for b in doc.blocks][1:] == [
+        "一、补贴对象",
+        "在晋江市工作的硕士研究生，每月补贴租金800元。",
+    ]  # type: ignore[union-attr]
+    assert doc.doc_id == load_document(_utf8(tmp_path)).doc_id  # same content, same id, whatever the encoding
+
+
+def _utf8(tmp_path: Path) -> Path:
+    path = tmp_path / "plain.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    return path
+
+
+def test_binary_file_named_txt_is_unreadable(tmp_path: Path) -> None:
+    path = tmp_path / "photo.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    with pytest.raises(UnreadableDocument):
+        load_document(path)
+
+
+def test_text_over_the_character_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "long.txt"
+    path.write_text("晋江市人才政策。\n" * 2000, encoding="utf-8")
+    with pytest.raises(DocumentTooLarge):
+        load_document(path, limits=LoadLimits(max_chars=10_000))

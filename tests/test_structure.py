@@ -124,3 +124,58 @@ def test_tables_are_the_same_in_every_format(
 ) -> None:
     assert len(tables_by_format[suffix]) == 7
     assert _squashed(tables_by_format[suffix]) == _squashed(tables_by_format[".txt"])
+
+
+# Where each table of the plan sits: the section a reader finds it under, whatever the file format.
+PLAN_TABLE_SECTIONS = [
+    ("表1：“十四五”时期全市人才发展主要指标", ("二、总体要求", "（四）发展目标")),
+    (
+        "表 2：“4+3+4+N”重点产业人才需求目录",
+        (
+            "四、主要任务及重点工程",
+            "（一）以产业需求为根基，打造应用型人才匹配体系",
+            "2. 重点工程",
+            "(7) 产业急需紧缺人才“强基工程”",
+        ),
+    ),
+    ("一、重点工程", ("附件1", "一、重点工程")),
+    ("二、重点项目", ("附件1", "二、重点项目")),
+    ("三、重点平台", ("附件1", "三、重点平台")),
+    ("四、重点政策", ("附件1", "四、重点政策")),
+    ("晋江市“4+3+4+N”重点产业人才需求目录（供参考）", ("附件2-1",)),
+]
+
+
+@pytest.mark.parametrize("suffix", [".txt", ".docx", ".pdf"])
+def test_every_table_sits_in_its_section_in_every_format(
+    tables_by_format: dict[str, list[TableRows]], suffix: str
+) -> None:
+    assert [(t.name, t.section) for t in tables_by_format[suffix]] == PLAN_TABLE_SECTIONS
+
+
+def _doc(text: str, tmp_path) -> RawDocument:  # type: ignore[no-untyped-def]
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    return load_document(path)
+
+
+def test_a_target_item_owns_neither_the_caption_nor_the_table(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # The caption is kept apart from its table by a unit line, so it stays a paragraph of its own.
+    doc = _doc(
+        "一、工作目标\n（二）量化指标\n"
+        "——引才规模持续扩大。到 2026 年，全镇新引进大专以上人才 1200 名，其中硕士 80 名。\n"
+        "表3：安海镇引才指标\n单位：名\n指标\t2026年\n大专以上人才\t1200\n硕士\t80\n"
+        "——服务体系更加完善。人才驿站覆盖全部社区。\n",
+        tmp_path,
+    )
+    table = extract_tables(doc)[0]
+    assert table.section == ("一、工作目标", "（二）量化指标")
+    paths = {s.path: s for s in split_sections(doc)}
+    item = paths[("一、工作目标", "（二）量化指标", "引才规模持续扩大")]
+    assert [b.text for b in item.blocks if isinstance(b, Paragraph)] == [
+        "到 2026 年，全镇新引进大专以上人才 1200 名，其中硕士 80 名。"
+    ]
+    caption_home = next(p for p, s in paths.items() if any(getattr(b, "text", "") == "表3：安海镇引才指标" for b in s.blocks))
+    assert caption_home == ("一、工作目标", "（二）量化指标")
+    # the item after the table is an item of the same section again
+    assert ("一、工作目标", "（二）量化指标", "服务体系更加完善") in paths

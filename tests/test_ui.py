@@ -196,6 +196,7 @@ def test_profile_form_lists_programmes_with_lead_units(actions: UIActions) -> No
     shown = actions.match_profile("博士", [], "集成电路", "企业", False)
     assert "硕博人才“倍增工程”" in shown
     assert "牵头单位" in shown and "出处" in shown
+    assert "相关原文：“" in shown and "““" not in shown, "a quoted clause is quoted once"
     assert "金额" in shown, "the plan states no amounts, and the reply says so"
     assert actions.match_profile(None, [], None, None, False).startswith("请至少选择")
 

@@ -3,17 +3,14 @@ by Debian's headless Chromium through Playwright (no browser download)."""
 
 from __future__ import annotations
 
-import socket
 import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import httpx
 import pytest
 import uvicorn
 
-from tests.conftest import make_settings
+from tests.conftest import free_port, make_settings, wait_until_up
 
 pytestmark = pytest.mark.browser
 
@@ -31,12 +28,6 @@ SCREENSHOT = Path("/tmp/ui-browser-chat.png")
 WAIT_MS = 60_000
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def base_url(
     tmp_path_factory: pytest.TempPathFactory, plan_corpus: Path, embedding_cache: Path
@@ -45,21 +36,13 @@ def base_url(
     from assistant.ui import mount_ui
 
     settings = make_settings(tmp_path_factory.mktemp("ui-browser"), plan_corpus, embedding_cache)
-    port = _free_port()
+    port = free_port()
     app = mount_ui(create_app(settings))  # as server.py serves it: the API and the UI at /ui in one process
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, name="uvicorn-ui-test", daemon=True)
     thread.start()
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 300
-    while True:
-        try:
-            if httpx.get(f"{url}/readyz", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            pass
-        assert thread.is_alive() and time.monotonic() < deadline, "the server did not become ready"
-        time.sleep(0.5)
+    wait_until_up(f"{url}/readyz", "the UI server", seconds=300, alive=thread.is_alive)
     yield url
     server.should_exit = True
     thread.join(timeout=15)

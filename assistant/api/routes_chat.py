@@ -21,7 +21,7 @@ from assistant.api.schemas import (
 )
 from assistant.config import Settings
 from assistant.errors import AssistantError
-from assistant.service import ChatReply
+from assistant.service import ChatOptions, ChatReply
 from assistant.types import Turn
 
 router = APIRouter(prefix="/api/v1", tags=["chat"], responses=ERROR_RESPONSES)
@@ -42,8 +42,11 @@ def to_response(reply: ChatReply) -> ChatResponse:
     )
 
 
-def _history(req: ChatRequest) -> list[Turn]:
-    return [Turn(role=t.role, content=t.content) for t in req.history]
+def _options(req: ChatRequest, settings: Settings, request_id: str | None) -> ChatOptions:
+    """What `/chat` and `/chat/stream` pass the service besides the question, once the limits are checked."""
+    check_limits(req.question, len(req.history), settings)
+    history = [Turn(role=t.role, content=t.content) for t in req.history]
+    return ChatOptions(history=history, session_id=req.session_id, top_k=req.top_k, request_id=request_id)
 
 
 @router.post("/chat", response_model=ChatResponse)
@@ -51,10 +54,7 @@ def chat(
     req: ChatRequest, service: ServiceDep, settings: SettingsDep, metrics: MetricsDep, request_id: RequestIdDep,
     _caller: CallerDep,
 ) -> ChatResponse:
-    check_limits(req.question, len(req.history), settings)
-    reply = service.chat(
-        req.question, history=_history(req), session_id=req.session_id, top_k=req.top_k, request_id=request_id
-    )
+    reply = service.chat(req.question, **_options(req, settings, request_id))
     metrics.observe_answer(reply.answerable, reply.generator, reply.fallback_reason)
     return to_response(reply)
 
@@ -80,10 +80,7 @@ async def chat_stream(
     req: ChatRequest, service: ServiceDep, settings: SettingsDep, metrics: MetricsDep, request_id: RequestIdDep,
     _caller: CallerDep,
 ) -> StreamingResponse:
-    check_limits(req.question, len(req.history), settings)
-    parts = service.chat_stream(
-        req.question, history=_history(req), session_id=req.session_id, top_k=req.top_k, request_id=request_id
-    )
+    parts = service.chat_stream(req.question, **_options(req, settings, request_id))
     # Run up to the first part before answering 200, so a failure known at once (not ready, bad input)
     # is a proper error response rather than an event inside a successful stream.
     first = await run_in_threadpool(_next, parts)

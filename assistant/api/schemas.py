@@ -1,4 +1,6 @@
-"""The HTTP contract's shapes (API.md), kept apart from the domain types so either can change alone.
+"""The HTTP contract's shapes (API.md), kept apart from the domain types so either can change alone; only a
+citation and a document are shown exactly as the engine has them, so their shapes extend the domain types
+(tests/test_api.py pins the field names a client relies on).
 
 Requests are strict about what a caller controls (lengths, ranges, the shape of `history`) and ignore
 fields they do not know, so an older server accepts a newer client. Responses add fields, never rename.
@@ -43,15 +45,7 @@ class ChatRequest(_Request):
     top_k: int | None = Field(None, ge=1, le=50)
 
 
-class CitationOut(_Response):
-    id: int
-    doc_id: str
-    title: str
-    section: str
-    page: int | None
-    quote: str
-    chunk_id: str | None
-
+class CitationOut(Citation):
     @classmethod
     def of(cls, c: Citation) -> CitationOut:
         return cls(**c.model_dump())
@@ -151,19 +145,7 @@ class FactsResponse(_Response):
 # ---------------------------------------------------------------- documents
 
 
-class DocumentOut(_Response):
-    doc_id: str
-    title: str
-    filename: str
-    pages: int | None
-    chunks: int
-    ingested_at: datetime
-    doc_number: str | None = None
-    issuer: str | None = None
-    date: str | None = None
-    table_rows: int = 0
-    facts: int = 0
-
+class DocumentOut(DocumentInfo):
     @classmethod
     def of(cls, d: DocumentInfo) -> DocumentOut:
         return cls(**d.model_dump())

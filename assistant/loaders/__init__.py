@@ -5,7 +5,9 @@ every format the same way: the table of contents dropped, paragraphs cut by page
 moved after them), table titles attached as captions, metadata found by pattern (the plan's own title, 文号,
 issuing body, date), and `doc_id` = a hash of the normalised text, so the same content gets the same id.
 Raises `UnsupportedFileType` for other suffixes and `UnreadableDocument` for encrypted, corrupt, scanned
-(no text layer) or empty files.
+(no text layer) or empty files. `LoadLimits` bounds the work one file may cause (pages, bytes unpacked from a
+zip or a compressed PDF stream, characters): a file over a limit raises `DocumentTooLarge` before the
+expensive part starts, so a decompression bomb or a 50 000-page PDF is refused in about a second.
 """
 
 from __future__ import annotations
@@ -14,7 +16,9 @@ import hashlib
 import re
 from pathlib import Path
 
-from assistant.errors import UnreadableDocument, UnsupportedFileType
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.errors import DocumentTooLarge, UnreadableDocument, UnsupportedFileType
 from assistant.normalize import attach_captions, drop_toc, join_paragraphs
 from assistant.types import Block, DocumentMeta, Footnote, Paragraph, RawDocument, Table
 
@@ -28,9 +32,25 @@ _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|委员会|�
 _META_WINDOW = 40
 
 
-def load_document(path: Path, filename: str | None = None) -> RawDocument:
+class LoadLimits(BaseModel):
+    """How much work one file may cause. The plan (60 pages, ~50 000 characters) is far inside every limit."""
+
+    model_config = ConfigDict(frozen=True)
+
+    max_pages: int = Field(1000, ge=1, description="Pages of a PDF")
+    max_unpacked_bytes: int = Field(
+        128 * 1024 * 1024,
+        ge=1,
+        description="Bytes a DOCX unzips to, or a PDF's page content streams decompress to (counted per use)",
+    )
+    max_zip_entries: int = Field(5000, ge=1, description="Members of a DOCX package")
+    max_chars: int = Field(3_000_000, ge=1, description="Characters of text in the document")
+
+
+def load_document(path: Path, filename: str | None = None, limits: LoadLimits | None = None) -> RawDocument:
     """Read `path` into a `RawDocument` (see the module docstring). `filename` is the name to record,
     e.g. the original name of an upload saved under a temporary path."""
+    limits = limits or LoadLimits()
     path = Path(path)
     name = filename or path.name
     suffix = Path(name).suffix.lower() or path.suffix.lower()
@@ -45,16 +65,18 @@ def load_document(path: Path, filename: str | None = None) -> RawDocument:
     if suffix in (".txt", ".md"):
         from assistant.loaders.text import read_text
 
-        blocks = read_text(path)
+        blocks = read_text(path, limits)
     elif suffix == ".pdf":
         from assistant.loaders.pdf import read_pdf
 
-        blocks, pages, hint = read_pdf(path)
+        blocks, pages, hint = read_pdf(path, limits)
     else:
         from assistant.loaders.docx import read_docx
 
-        blocks, hint = read_docx(path)
-    return assemble(blocks, filename=name, source_path=str(path), pages=pages, title_hint=hint)
+        blocks, hint = read_docx(path, limits)
+    return assemble(
+        blocks, filename=name, source_path=str(path), pages=pages, title_hint=hint, max_chars=limits.max_chars
+    )
 
 
 def assemble(
@@ -64,10 +86,13 @@ def assemble(
     source_path: str | None = None,
     pages: int | None = None,
     title_hint: str | None = None,
+    max_chars: int | None = None,
 ) -> RawDocument:
     """Finish a loader's blocks into a `RawDocument`; shared by every format so they come out alike."""
     blocks = attach_captions(join_paragraphs(drop_toc(blocks)))
     text = content_text(blocks)
+    if max_chars is not None and len(text) > max_chars:
+        raise DocumentTooLarge(f"文档文字过多（{len(text)} 字，上限 {max_chars} 字）：{filename}")
     if not re.sub(r"\s+", "", text):
         raise UnreadableDocument(f"文档没有可读取的文字：{filename}")
     return RawDocument(

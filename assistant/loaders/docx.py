@@ -6,28 +6,37 @@ starting with a superscript number is a footnote body. Real Word footnotes (foot
 footnotes too. Tables: a cell spanning columns (gridSpan) is written once and '' fills the columns it covers;
 a vertically merged cell is '' in the rows below its first, as `Table.rows` expects. DOCX has no fixed pages:
 every `page` is None. Returns (blocks, title from the core properties or None).
+
+A DOCX is a zip: before anything is unpacked, the sizes its directory declares are checked against
+`LoadLimits` (a zip bomb declares gigabytes; zipfile never inflates a member past its declared size, so the
+check holds even for a lying archive). XML is parsed without resolving entities.
 """
 
 from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.errors import UnreadableDocument
+from assistant.errors import DocumentTooLarge, UnreadableDocument
 from assistant.normalize import SUPERSCRIPT_DIGITS, normalize_zh, parse_footnote
 from assistant.types import Block, Footnote, Paragraph, Table
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
+if TYPE_CHECKING:
+    from assistant.loaders import LoadLimits
 
-def read_docx(path: Path) -> tuple[list[Block], str | None]:
+
+def read_docx(path: Path, limits: LoadLimits | None = None) -> tuple[list[Block], str | None]:
     """The blocks of a Word file and its core-properties title (see the module docstring)."""
     import docx  # python-docx
 
     if not zipfile.is_zipfile(path):
         raise UnreadableDocument("Word 文件已损坏或已加密，无法读取")
+    if limits is not None:
+        check_zip(path, limits)
     try:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many kinds on a damaged package
@@ -43,6 +52,22 @@ def read_docx(path: Path) -> tuple[list[Block], str | None]:
     blocks.extend(_word_footnotes(document))
     title = (document.core_properties.title or "").strip() or None
     return blocks, title
+
+
+def check_zip(path: Path, limits: LoadLimits) -> None:
+    """Refuse a package whose directory declares too many members or too many unpacked bytes."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            members = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise UnreadableDocument(f"Word 文件已损坏：{exc}") from exc
+    if len(members) > limits.max_zip_entries:
+        raise DocumentTooLarge(f"Word 文件结构异常：包含 {len(members)} 个部件（上限 {limits.max_zip_entries}）")
+    unpacked = sum(m.file_size for m in members)
+    if unpacked > limits.max_unpacked_bytes:
+        raise DocumentTooLarge(
+            f"Word 文件解压后过大（{unpacked // 2**20} MB，上限 {limits.max_unpacked_bytes // 2**20} MB）"
+        )
 
 
 def _paragraph_blocks(element: Any, style: str | None) -> list[Block]:
@@ -120,7 +145,7 @@ def _word_footnotes(document: Any) -> list[Block]:
         return []
     from lxml import etree
 
-    root = etree.fromstring(part.blob)
+    root = etree.fromstring(part.blob, etree.XMLParser(resolve_entities=False, no_network=True))
     notes: list[Block] = []
     for note in root.iter(f"{_W}footnote"):
         note_id = note.get(f"{_W}id", "")

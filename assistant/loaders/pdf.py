@@ -13,16 +13,22 @@ between, while the ruling-line finder reproduces the TXT tables cell for cell, s
 - A table continued on the next page (its header repeated) is one `Table`; a row cut by the page break (its
   序号 cell empty on the new page) is joined back into the row it started.
 Returns (blocks, page count, metadata title or None).
+
+Before pdfplumber starts (it inflates every content stream in memory, with no limit), pypdf checks the file
+against `LoadLimits`: the page count the page tree declares and finds, and the bytes the pages' content streams
+(and the form XObjects they draw) inflate to, counted per use and inflated only up to the limit. Structures
+nested deep enough to exhaust the parser's recursion are unreadable, not a crash.
 """
 
 from __future__ import annotations
 
+import zlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, ConfigDict
 
-from assistant.errors import UnreadableDocument
+from assistant.errors import DocumentTooLarge, UnreadableDocument
 from assistant.normalize import (
     SUPERSCRIPT_DIGITS,
     clean_line,
@@ -40,6 +46,9 @@ from assistant.types import Block, Footnote, Paragraph, Table
 _INDENT_PT = 12.0
 # Footnotes are set at about two thirds of the body size.
 _FOOTNOTE_SIZE_RATIO = 0.8
+
+if TYPE_CHECKING:
+    from assistant.loaders import LoadLimits
 
 
 class _Line(BaseModel):
@@ -61,18 +70,22 @@ class _TablePiece(BaseModel):
     page: int
 
 
-def read_pdf(path: Path) -> tuple[list[Block], int, str | None]:
+def read_pdf(path: Path, limits: LoadLimits | None = None) -> tuple[list[Block], int, str | None]:
     """The blocks of a PDF, its page count and metadata title (see the module docstring)."""
-    pages, title = _open_checked(path)
+    pages, title = _open_checked(path, limits)
     import pdfplumber
 
     items: list[_Line | _TablePiece] = []
     try:
         with pdfplumber.open(str(path)) as pdf:
             for number, page in enumerate(pdf.pages, start=1):
+                if number > pages:  # pdfminer found more pages than the checked page tree holds
+                    raise UnreadableDocument("PDF 页面结构异常")
                 items.extend(_page_items(page, number))
     except UnreadableDocument:
         raise
+    except RecursionError as exc:
+        raise UnreadableDocument("PDF 文件结构嵌套过深，无法解析") from exc
     except Exception as exc:
         raise UnreadableDocument(f"PDF 文件无法解析：{exc}") from exc
     if not any(isinstance(i, _Line) for i in items) and not any(isinstance(i, _TablePiece) for i in items):
@@ -80,24 +93,87 @@ def read_pdf(path: Path) -> tuple[list[Block], int, str | None]:
     return _assemble(items), pages, title
 
 
-def _open_checked(path: Path) -> tuple[int, str | None]:
+def _open_checked(path: Path, limits: LoadLimits | None) -> tuple[int, str | None]:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PdfReadError
 
     try:
         reader = PdfReader(str(path))
         if reader.is_encrypted:
             raise UnreadableDocument("PDF 已加密，无法读取")
+        if limits is not None:
+            _check_pages(_declared_pages(reader), limits)  # before the page tree is walked
         pages = len(reader.pages)
+        if limits is not None:
+            _check_pages(pages, limits)
+            _check_content_size(reader, limits)
         meta = reader.metadata
         title = str(meta.title).strip() if meta and meta.title else None
-    except UnreadableDocument:
+    except (UnreadableDocument, DocumentTooLarge):
         raise
-    except (PdfReadError, ValueError, KeyError, OSError, TypeError) as exc:
+    except (RecursionError, LimitReachedError) as exc:
+        raise UnreadableDocument(f"PDF 文件结构超出解析限制（嵌套过深或对象过大）：{exc}") from exc
+    except (PdfReadError, ValueError, KeyError, OSError, TypeError, AttributeError) as exc:
         raise UnreadableDocument(f"PDF 文件已损坏：{exc}") from exc
     if pages == 0:
         raise UnreadableDocument("PDF 没有页面")
     return pages, title
+
+
+def _declared_pages(reader: Any) -> int:
+    count = reader.root_object["/Pages"].get("/Count", 0)
+    return int(count) if isinstance(count, int) else 0
+
+
+def _check_pages(pages: int, limits: LoadLimits) -> None:
+    if pages > limits.max_pages:
+        raise DocumentTooLarge(f"PDF 页数过多（{pages} 页，上限 {limits.max_pages} 页）")
+
+
+def _check_content_size(reader: Any, limits: LoadLimits) -> None:
+    """Inflate each page's content streams (and its form XObjects) up to the budget; refuse past it."""
+    budget = limits.max_unpacked_bytes
+    sizes: dict[Any, int] = {}  # a stream shared by many pages is inflated once, counted per use
+    used = 0
+    for page in reader.pages:
+        for stream in _drawn_streams(page):
+            key = stream.indirect_reference or id(stream)
+            if key not in sizes:
+                sizes[key] = _inflated_size(stream, budget - used)
+            used += sizes[key]
+            if used > budget:
+                raise DocumentTooLarge(f"PDF 内容解压后过大（上限 {budget // 2**20} MB）")
+
+
+def _drawn_streams(page: Any) -> list[Any]:
+    contents = page.get("/Contents")
+    contents = contents.get_object() if contents is not None else None
+    streams = list(contents) if isinstance(contents, list) else [contents] if contents is not None else []
+    resources = page.get("/Resources")
+    xobjects = resources.get_object().get("/XObject") if resources is not None else None
+    if xobjects is not None:
+        streams += [x for x in xobjects.get_object().values() if x.get_object().get("/Subtype") == "/Form"]
+    return [s.get_object() for s in streams if hasattr(s.get_object(), "get_data")]
+
+
+def _inflated_size(stream: Any, budget: int) -> int:
+    """Bytes `stream` decodes to, counting no further than budget + 1. Only Flate is inflated here; other
+    filters are left to pypdf's own output limits."""
+    raw = getattr(stream, "_data", b"") or b""
+    filters = stream.get("/Filter")
+    first = filters[0] if isinstance(filters, list) and filters else filters
+    if first != "/FlateDecode":
+        return len(raw)
+    inflater = zlib.decompressobj()
+    size = 0
+    chunk = raw
+    try:
+        while chunk and size <= budget:
+            size += len(inflater.decompress(chunk, 1 << 20))
+            chunk = inflater.unconsumed_tail
+    except zlib.error:
+        return size  # a damaged stream: pdfminer reads what inflates, as far as it goes
+    return size
 
 
 def _page_items(page: Any, number: int) -> list[_Line | _TablePiece]:
