@@ -6,9 +6,12 @@ Contract:
 - The answer is made only of text copied from the hits (sentences, clauses, table cells), each piece followed
   by its citation marker [n]; `Citation.quote` is the exact text used, so every number, date and unit in the
   answer appears in a quote. Only whitespace next to Chinese characters is dropped in the answer text.
-- When the question asks for something a plan cannot be assumed to hold (an amount, a phone number, an address,
-  opening hours, a deadline, an evaluation result) and the best passages hold no such thing, the answer is a
-  refusal (`answerable=False`) that says so, shows what the plan says nearby and where to ask.
+- The question asks for a kind of value (an amount, a phone number, an address, opening hours, a deadline, a
+  processing time, documents to bring, an evaluation result, a figure, a time). When no top passage states that
+  kind of value in a sentence naming most of the asked subject (and, for a figure, in the asked measure and
+  year), the answer is a refusal (`answerable=False`) that says so, shows what the plan says nearby and where
+  to ask.
+- Open questions ('规划怎么说', '有什么支持') also quote the sentences of the passage the retriever ranked first.
 - Nothing here retrieves, rewrites follow-ups or calls an LLM; those are other stages.
 """
 
@@ -20,8 +23,18 @@ from dataclasses import dataclass
 
 import jieba
 
-from assistant.sentences import CONTENT_HEADERS, Piece, display, phrase, quote, split_pieces, trim
-from assistant.types import Answer, Chunk, Citation, ScoredChunk
+from assistant.sentences import (
+    CONTENT_HEADERS,
+    Piece,
+    citation,
+    cite,
+    display,
+    phrase,
+    quote,
+    split_pieces,
+    trim,
+)
+from assistant.types import Answer, Citation, ScoredChunk
 
 # Words that carry no subject in a question about this plan; they still count a little when matched.
 _WEAK_TERMS = frozenset(
@@ -43,13 +56,15 @@ _INTENT_CUES: dict[str, re.Pattern[str]] = {
     "when": re.compile(r"哪年|哪一年|哪几年|何时|什么时候|年限|期限|时间|周期|多久|多长时间"),
     "definition": re.compile(r"什么是|指什么|指的是|是什么意思|什么意思|含义|是指|包括哪"),
     "list": re.compile(r"哪些|哪几|包括|有什么|什么样"),
+    "needs": re.compile(r"(?:需要|缺|紧缺|急需|引进|招|培养|培育)\S{0,4}(?:什么|哪些|哪方面|哪类|哪几类)\S{0,5}人才|人才需求"),
     "broad": re.compile(r"什么支持|怎么说|做什么|干什么|哪些措施|什么措施|什么政策|哪些政策|怎么做|如何做|有什么|什么人才"),
 }
 
 @dataclass(frozen=True)
 class _Ask:
     """A kind of value a question can ask for: how the question asks it, how a sentence states it, and how a
-    refusal names it. `rare` kinds (money, phone …) are what a plan seldom holds and a user must not be guessed."""
+    refusal names it (in words the fidelity checker cannot take for a unit name: nothing ending in 办, 联 …).
+    `rare` kinds are what a plan seldom holds (money, phone …): a user must never get a guess at them."""
 
     cue: re.Pattern[str]
     value: re.Pattern[str]
@@ -57,69 +72,41 @@ class _Ask:
     rare: bool = True
 
 
+def _ask(cue: str, value: str, what: str) -> _Ask:
+    return _Ask(re.compile(cue), re.compile(value), what)
+
+
 _MONEY_NOUNS = "补贴|补助|奖励|奖金|资助|经费|津贴|资金|安家费|薪酬|工资|薪资|月薪|年薪|费用|租金|房租|学费|报酬"
 _NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)"
 _ASKS: dict[str, _Ask] = {
-    "money": _Ask(
-        re.compile(
-            rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S*(?:{_MONEY_NOUNS})|(?:{_MONEY_NOUNS})\S*(?:多少|几|标准|多高)"
-        ),
-        re.compile(r"\d[\d.,，]*\s*[万亿千百]?\s*元"),
-        "具体的金额标准",
-    ),
-    "phone": _Ask(
-        re.compile(r"电话|号码|联系方式|热线是|怎么联系|网址|网站是|邮箱|公众号|微信号"),
-        re.compile(r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|https?://|www\.|@"),
-        "电话号码等联系方式",
-    ),
-    "address": _Ask(
-        re.compile(r"地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌"),
-        re.compile(r"位于|地址|坐落|选址|[路街巷]\s*\d+\s*号"),
-        "具体地址",
-    ),
-    "hours": _Ask(
-        re.compile(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末|周[六日]|星期[六日天]|节假日|上不上班|开门|关门"),
-        re.compile(r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间"),
-        "开放或上班时间",
-    ),
-    "deadline": _Ask(
-        re.compile(r"截止|什么时候(?:开始)?申报|申报时间|报名时间|什么时候报名|哪天|几号|几月|什么时候公布|何时公布"),
-        re.compile(r"截止|\d{1,2}\s*月\s*\d{1,2}\s*日|申报时间|报名时间"),
-        "具体的申报或截止时间",
-    ),
-    "evaluation": _Ask(
-        re.compile(r"(?:评估|考核|评价|评审|评选)结果|完成了多少|完成情况|完成得怎么样|完成率|效果怎么样|排第几|排名"),
-        re.compile(r"评估结果|考核结果|完成率|已完成|已达到|超额完成"),
-        "评估或完成情况的结果",
-    ),
-    "processing": _Ask(
-        re.compile(
-            r"(?:办理|审批|评审|审核|受理|办结|认定|发放|到账|批下来|办下来)\S{0,6}(?:多久|多长时间|几天|几个工作日)"
-            r"|(?:多久|多长时间|几天)\S{0,3}(?:办|批|下来|到账)"
-        ),
-        re.compile(r"\d+\s*个?(?:工作日|天|日内)|时限|办结"),
-        "具体的办理时限",
-    ),
-    "procedure": _Ask(
-        re.compile(r"材料|手续|证件|流程|步骤|怎么办理|如何办理|办理程序|在哪办|去哪[里儿]?办|怎么申请|如何申请"),
-        re.compile(r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报"),
-        "具体的办理材料或流程",
-    ),
+    "money": _ask(
+        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S*(?:{_MONEY_NOUNS})|(?:{_MONEY_NOUNS})\S*(?:多少|几|标准|多高)",
+        r"\d[\d.,，]*\s*[万亿千百]?\s*元", "具体的金额标准"),
+    "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|网址|网站是|邮箱|公众号|微信号",
+                  r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|https?://|www\.|@", "电话号码、网址或邮箱"),
+    "address": _ask(r"地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌",
+                    r"位于|地址|坐落|选址|[路街巷]\s*\d+\s*号", "具体地址"),
+    "hours": _ask(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末|周[六日]|星期[六日天]|节假日|上不上班|开门|关门",
+                  r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间", "开放或上班时间"),
+    "deadline": _ask(r"截止|什么时候(?:开始)?申报|申报时间|报名时间|什么时候报名|哪天|几号|几月|什么时候公布|何时公布",
+                     r"截止|\d{1,2}\s*月\s*\d{1,2}\s*日|申报时间|报名时间", "具体的申报或截止时间"),
+    "evaluation": _ask(r"(?:评估|考核|评价|评审|评选)结果|完成了多少|完成情况|完成得怎么样|完成率|效果怎么样|排第几|排名",
+                       r"评估结果|考核结果|完成率|已完成|已达到|超额完成", "评估或完成情况的结果"),
+    "processing": _ask(r"(?:办理|审批|评审|审核|受理|办结|认定|发放|到账|批下来|办下来)\S{0,6}(?:多久|多长时间|几天|几个工作日)"
+                       r"|(?:多久|多长时间|几天)\S{0,3}(?:办|批|下来|到账)",
+                       r"\d+\s*个?(?:工作日|天|日内)|时限|办结", "具体的审批时限"),
+    "procedure": _ask(r"材料|手续|证件|流程|步骤|怎么办理|如何办理|办理程序|在哪办|去哪[里儿]?办|怎么申请|如何申请",
+                      r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报", "具体需要的材料和手续"),
     # Values a plan does hold (targets, periods); asked about a subject no such sentence mentions, still refused.
     "quantity": _Ask(_INTENT_CUES["number"], re.compile(rf"\d|{_NUMBER}[大个家所名项支批类]"), "这方面的具体数字", False),
-    "time": _Ask(
-        _INTENT_CUES["when"], re.compile(r"(?:19|20)\d\d|\d+\s*(?:个月|月|年|天|日)|[到至]\s*\d|年内|每年"), "这方面的时间",
-        False,
-    ),
+    "time": _Ask(_INTENT_CUES["when"], re.compile(r"(?:19|20)\d\d|\d+\s*(?:个月|月|年|天|日)|[到至]\s*\d|年内|每年"),
+                 "这方面的时间", False),
 }
-# A question that names its measure ('几个工作日', '多少分') is answered only by a figure in that measure.
-_MEASURE_ASK = re.compile(
-    r"(?:多少|几)\s*个?\s*(工作日|小时|分钟|天|周|星期|月|年|人次|次|分|元|块|亩|平方米|人|名|位|家|所|间|项|件|倍)"
-)
-_UNIT_CELL = re.compile(r"单位：\s*([^|\s]+)")
+# A question that names its measure ('几个工作日', '多少间') is answered only by a figure in that measure. The
+# measure must be a word of its own: '几个人才之家' counts 人才之家, not people.
 _MEASURE_UNITS = {
     "工作日": "工作日|天|日", "天": "工作日|天|日", "小时": "小时", "分钟": "分钟", "周": "周|星期", "星期": "周|星期",
-    "月": "个月|月", "年": "年", "人次": "人次", "次": "次", "分": "分", "元": "元", "块": "元", "亩": "亩",
+    "人次": "人次", "次": "次", "分": "分", "元": "元", "块": "元", "亩": "亩",
     "平方米": "平方米", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "家": "家|所|个", "所": "所|家|个",
     "间": "间", "项": "项|个", "件": "件", "倍": "倍",
 }
@@ -214,6 +201,10 @@ def _score(piece: Piece, weights: dict[str, float], intents: set[str], years: li
         score -= 0.05
     if header == "牵头单位" and "who" not in intents or header == "实施年限" and "when" not in intents:
         score -= 0.3
+    if "needs" in intents and header == "人才需求":
+        score += 0.3
+    if piece.chunk.kind == "footnote" and "definition" not in intents:
+        score -= 0.1  # a footnote defines a name; it answers 'what is X', not what X does or needs
     if "broad" in intents and header in CONTENT_HEADERS:
         score += 0.15
     if len(text) < 8:
@@ -270,7 +261,7 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[_Scored]
                 break
         if "broad" in intents:
             room = max_chars - sum(len(s.piece.text) for s in picks)
-            strong = {t for t, w in all_terms.items() if w >= 1.0}
+            strong = {t for t, w in all_terms.items() if w == 1.0}
             picks += _from_top_passage(best, ranked, strong, room) or _following(best, pieces, weights, room)
         for pick in picks:
             if all(c.piece != pick.piece for c in chosen):
@@ -306,27 +297,6 @@ def _following(best: _Scored, pieces: list[Piece], weights: dict[str, float], ro
     return []
 
 
-def _citation(n: int, chunk: Chunk, text: str) -> Citation:
-    return Citation(
-        id=n, doc_id=chunk.doc_id, title=chunk.title, section=chunk.section, page=chunk.page, quote=text,
-        chunk_id=chunk.chunk_id,
-    )
-
-
-def _compose(picks: list[_Scored], weights: dict[str, float], max_chars: int) -> tuple[str, list[Citation]]:
-    picks = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
-    budget = max(max_chars // max(len(picks), 1), 40)
-    parts: list[str] = []
-    citations: list[Citation] = []
-    for pick in picks:
-        used = trim(pick.piece, weights, max(budget, max_chars - sum(len(p) for p in parts)))
-        if not display(used):
-            continue
-        citations.append(_citation(len(citations) + 1, pick.piece.chunk, quote(pick.piece, used)))
-        parts.append(f"{phrase(pick.piece, used)}[{len(citations)}]")
-    return "；".join(parts) + "。", citations
-
-
 def _lead_unit_nearby(pieces: list[Piece]) -> Piece | None:
     return next((p for p in pieces if p.header == "牵头单位" and p.rank <= 1), None)
 
@@ -337,13 +307,13 @@ def _refusal(question: str, missing: list[str], best: _Scored | None, pieces: li
     citations: list[Citation] = []
     if best is not None and best.score > 0.25:
         used = trim(best.piece, question_terms(question), 70)
-        citations.append(_citation(1, best.piece.chunk, quote(best.piece, used)))
+        citations.append(citation(1, best.piece.chunk, quote(best.piece, used)))
         text += f"文件相关的表述是：{phrase(best.piece, used)}[1]。"
     lead = _lead_unit_nearby(pieces)
     # "主管部门" would read as an unnamed unit to the fidelity checker; a unit is named only with its source.
     where = "相关政策的牵头单位"
     if lead is not None:
-        citations.append(_citation(len(citations) + 1, lead.chunk, quote(lead, lead.text)))
+        citations.append(citation(len(citations) + 1, lead.chunk, quote(lead, lead.text)))
         where = f"牵头单位（{display(lead.text)}）[{len(citations)}]"
     text += f"具体请咨询晋江市人才服务热线或{where}。"
     return Answer(answer=text, answerable=False, confidence=0.8 if missing else 0.5, citations=citations,
@@ -365,7 +335,8 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160)
     missing = [kind for kind in asked_kinds(question) if not _supported(kind, question, pieces)]
     if missing:
         return _refusal(question, [k for k in missing if _ASKS[k].rare] or missing[:1], best, pieces)
-    text, citations = _compose(picks, weights, max_chars)
+    ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
+    text, citations = cite([s.piece for s in ordered], weights, max_chars)
     return Answer(answer=text, answerable=True, confidence=round(min(0.95, max(0.3, best.score)), 2),
                   citations=citations, route="retrieval")
 
@@ -403,6 +374,16 @@ def subject_terms(question: str) -> tuple[list[str], set[str]]:
     return terms, {t for t in terms if t not in words}
 
 
+def _asked_measure(question: str) -> str | None:
+    tokens = jieba.lcut(question)
+    for token, after in zip(tokens, tokens[1:] + [""], strict=True):
+        if token in ("多少", "几", "几个") and after in _MEASURE_UNITS:
+            return after
+        if token.startswith("几") and token[1:] in _MEASURE_UNITS:
+            return token[1:]
+    return None
+
+
 def _supported(kind: str, question: str, pieces: list[Piece]) -> bool:
     """Does a top passage state the asked kind of value in a sentence about the asked subject?"""
     ask = _ASKS[kind]
@@ -411,15 +392,13 @@ def _supported(kind: str, question: str, pieces: list[Piece]) -> bool:
     terms = [t for t in terms if t not in rejoined or any(t in p.text for p in pieces)]
     weights = _idf(dict.fromkeys(terms, 1.0), pieces)
     total = sum(weights.values())
-    measure = _MEASURE_ASK.search(question) if kind == "quantity" else None
-    in_measure = re.compile(rf"{_NUMBER}\s*[万亿千百]?\s*(?:{_MEASURE_UNITS[measure.group(1)]})") if measure else None
+    measure = _asked_measure(question) if kind == "quantity" else None
+    in_measure = re.compile(rf"{_NUMBER}\s*[万亿千百]?\s*(?:{_MEASURE_UNITS[measure]})") if measure else None
     nouns = set(re.findall(_MONEY_NOUNS, question)) if kind == "money" else set()
     for piece in pieces:
         if piece.rank > 5 or not ask.value.search(piece.text):
             continue
-        # A table row gives its unit in a cell of its own ('单位：名'), next to the figure.
-        unit = _UNIT_CELL.search(piece.chunk.text) if piece.header else None
-        if in_measure is not None and not in_measure.search(piece.text + (unit.group(1) if unit else "")):
+        if in_measure is not None and not in_measure.search(piece.text + piece.unit):
             continue
         if nouns and not any(n in piece.text for n in nouns):
             continue

@@ -42,7 +42,7 @@ from assistant.ingest import Ingestor, IngestSummary
 from assistant.protocols import Embedder
 from assistant.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
 from assistant.selfdesc import is_profile_question
-from assistant.types import Answer, Chunk, DocumentInfo, Fact, ScoredChunk, Turn
+from assistant.types import Answer, Chunk, Citation, DocumentInfo, Fact, ScoredChunk, Turn
 from assistant.vectors import VectorStore
 
 log = logging.getLogger(__name__)
@@ -253,7 +253,7 @@ class Engine:
         shown = [m for m in found if m.kind != matching.NEEDS_KIND][:6] + [
             m for m in found if m.kind == matching.NEEDS_KIND
         ][:2]
-        citations = []
+        citations: list[Citation] = []
         for m in shown:
             for c in m.citations[:1]:
                 citations.append(c.model_copy(update={"id": len(citations) + 1}))

@@ -194,10 +194,10 @@ class EntityIndex:
         out: list[tuple[Fact, float]] = []
         for fact, s, _ in scored:
             # The same item can be listed twice (表2 and 附件2-1); keep the first occurrence.
-            ident = (fact.kind, entity_key(fact.name), fact.baseline, fact.target)
-            if ident in seen:
+            item = (fact.kind, entity_key(fact.name), fact.baseline, fact.target)
+            if item in seen:
                 continue
-            seen.add(ident)
+            seen.add(item)
             out.append((fact, s))
         return out
 

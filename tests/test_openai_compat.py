@@ -10,7 +10,6 @@ from typing import Any
 import openai
 import pytest
 
-from tests.conftest_api import *  # noqa: F403
 from tests.conftest_api import CLIENT_KEY, api_settings, keyed, make_client
 
 MODEL = "jinjiang-talent-assistant"
