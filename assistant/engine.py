@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant import compose, fact_answer, fidelity, followup, matching, router, suggest
+from assistant import compose, fact_answer, fidelity, followup, matching, multipart, router, suggest
 from assistant.bm25 import BM25Index
 from assistant.catalog import Catalog
 from assistant.config import Settings
@@ -189,9 +189,37 @@ class Engine:
             rewritten = self.generator.condense(question, history)
             if rewritten:
                 return rewritten
-        return followup.resolve_followup(question, history, lambda text: [f.name for f in snap.entities.mentions(text)])
+        return followup.resolve_followup(question, history, self._mentions(snap))
+
+    def _continue(self, part: str, earlier: list[str], snap: Snapshot) -> str:
+        """A later part of a compound question, made standalone: resolved like a follow-up, and when it names
+        nothing of its own (要达到什么目标？), given the subject of the part before it."""
+        mentions = self._mentions(snap)
+        resolved = followup.resolve_followup(part, [Turn(role="user", content=p) for p in earlier], mentions)
+        if resolved != part or mentions(part):
+            return resolved
+        subject = mentions(earlier[-1])
+        return f"{subject[0]}{part}" if subject else part
+
+    @staticmethod
+    def _mentions(snap: Snapshot):  # type: ignore[no-untyped-def]
+        return lambda text: [f.name for f in snap.entities.mentions(text)]
 
     def _extractive(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
+        parts = multipart.split_questions(question)
+        if len(parts) == 1:
+            return self._extractive_one(question, snap, top_k)
+        answers: list[Answer] = []
+        hits: list[ScoredChunk] = []
+        for i, part in enumerate(parts):
+            if i > 0:  # "要达到什么目标？" after "这个工程谁牵头？" is about the same thing
+                part = self._continue(part, parts[:i], snap)
+            answer, part_hits = self._extractive_one(part, snap, top_k)
+            answers.append(answer)
+            hits.extend(h for h in part_hits if all(h.chunk.chunk_id != k.chunk.chunk_id for k in hits))
+        return multipart.combine_answers(answers), hits
+
+    def _extractive_one(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
         route = router.route(question, snap.entities)
         hits = self._retriever(snap).retrieve(question, max(top_k, 8))
         if route.intent == "none":
