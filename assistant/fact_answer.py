@@ -13,11 +13,19 @@ from __future__ import annotations
 import re
 
 from assistant.fidelity import check_answer
-from assistant.router import Route
+from assistant.router import Route, subject_words
 from assistant.types import Answer, Citation, Fact
 
 _GROUP_ORDER = ("重点工程", "重点项目", "重点平台", "重点政策")
 _NUMBER_CLAUSE = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:名|人|家|个|所|项)")
+# Industry needs list many kinds of talent; an answer names each kind within this many characters of content,
+# so that with its lead-in it stays under the 200 characters a short answer may take.
+_NEED_BUDGET = 170
+# Words every need item says: they do not tell which item a question asks about.
+_GENERIC_NEED = frozenset(
+    {"人才", "哪些", "什么", "需要", "方面", "领域", "引进", "培育", "重点", "研制", "研发"}
+)
+_FUNCTION_CHARS = frozenset("的是了吗呢吧么和与及或在有")
 _YEAR_CLAUSE = re.compile(r"20\d\d\s*年|20\d\d\s*[-—至]\s*20\d\d")
 
 
@@ -205,7 +213,40 @@ def _industry_needs(route: Route) -> tuple[str, list[Fact]] | None:
     if not facts:
         return None
     f = facts[0]
-    return f"{f.name}产业的人才需求：{_compact(f.content or '')}", facts
+    return f"{f.name}产业的人才需求：{_need_items(route.question, f)}", facts
+
+
+def _need_items(question: str, fact: Fact) -> str:
+    """The need, short: the items (一是…；二是…) that share the most words with the question, else every item clipped to an equal
+    share of _NEED_BUDGET at a list boundary, ending in 等, so each kind of talent is still named."""
+    content = _compact(fact.content or "").rstrip("。")
+    items = [i.strip() for i in re.split(r"[；;]", content) if i.strip()]
+    subject = subject_words(question).replace(fact.name, " ")
+    asked_pairs = {
+        subject[i : i + 2]
+        for i in range(len(subject) - 1)
+        if re.fullmatch(r"[\u3400-\u9fff]{2}", subject[i : i + 2])
+        and subject[i : i + 2] not in _GENERIC_NEED
+        and not set(subject[i : i + 2]) & _FUNCTION_CHARS
+    }
+    hits = [sum(p in item for p in asked_pairs) for item in items]
+    if 0 < max(hits, default=0) and hits.count(max(hits)) < len(items):
+        items = [item for item, h in zip(items, hits, strict=True) if h == max(hits)]
+    if sum(len(i) for i in items) <= _NEED_BUDGET:
+        return "；".join(items) + "。"
+    share = _NEED_BUDGET // len(items)
+    return "；".join(_clip(item, share) for item in items) + "。"
+
+
+def _clip(item: str, limit: int) -> str:
+    """`item` cut to about `limit` characters after a list separator (、 or ，), marked with 等."""
+    if len(item) <= limit:
+        return item
+    head = re.split(r"[，,]", item, maxsplit=1)[0]
+    cut = max(item.rfind("、", 0, limit), item.rfind("，", 0, limit))
+    if cut <= len(head):
+        return head + "等"
+    return item[:cut].rstrip("，、") + "等"
 
 
 def _content(route: Route) -> tuple[str, list[Fact]] | None:

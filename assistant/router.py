@@ -17,7 +17,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.entities import EntityIndex, entity_key
+from assistant.entities import EntityIndex, entity_key, near_miss, uncovered_terms
 from assistant.types import Fact
 
 Intent = Literal[
@@ -54,12 +54,32 @@ _ASKS_WHO = re.compile(r"谁牵头|谁负责|哪个部门|哪个单位|哪些单
 # Aspects a fact must mention to answer a question about them: "硕士每月补贴多少" is not answered by the
 # 硕士 headcount target. Each group lists words that count as the same aspect.
 _ASPECTS = (
-    ("补贴", "补助", "津贴", "奖励", "奖金", "资助", "经费", "资金", "工资", "薪", "多少钱", "元"),
+    ("补贴", "补助", "津贴", "奖励", "奖金", "资助", "经费", "资金", "多少钱", "元"),
+    # A person's pay is not an institution's funding: 3万元 per 工作站 does not answer 引才大使的报酬.
+    ("报酬", "薪酬", "酬劳", "工资", "薪水", "年薪", "月薪"),
     ("电话", "热线", "联系方式"),
     ("地址", "在哪", "地点", "位置"),
-    ("面积", "平方米", "亩"),
+    ("面积", "平方米", "亩", "占地", "用地"),
     ("申报", "申请", "报名", "截止"),
+    ("积分",),
+    ("入驻",),
+    ("条件", "资格", "门槛"),
 )
+# A count of what was done (十三五 achievements) is never answered by a 2025 target.
+_PAST = re.compile(r"十三五(?!末)|累计|已建成|已经|此前|过去|以前|以来|至今|2020年底前")
+# Words that say what kind of answer is wanted, not what it is about: removed before checking that the fact's
+# name covers the question's subject words.
+_FILLER = re.compile(
+    r"晋江市?|我市|全市|政策|规划|方面|领域|相关|有关|情况|一下|介绍|请问|怎么样|怎样|如何|为什么|可以|能够|"
+    r"应该|需要|打算|准备|进行|开展|实施|推进|推动|引进|培育|培养|提供|支持|要求|规定|方案|文件|"
+    r"十四五|十三五|期间|时期|末|底|年底|年|月|每年|每个|一共|总共|共|分别|大概|大约|左右|以上|主要|重点|"
+    r"工作|任务|举措|这个|那个|这项|那项|这块|这一块|该|部门|单位|局|人员|行业|产业|是不是|只有|一家|单独|"
+    r"里面|里|会|出台|印发|发布|制定|工程|项目|平台|建设|行动"
+)
+# 多少家 / 几个 / 多少万: the measure word belongs to the question word.
+_COUNTED = re.compile(r"(?:多少|几)(?:家|个|名|人|项|所|套|位|次|份|批|万|亿)?")
+# A sentence that asks nothing (我想咨询…的事。) is context: its words need not be covered by the fact.
+_STATEMENT = re.compile(r"[^？?！!。；;]*[。！!]")
 _YEAR = re.compile(r"(20\d\d)\s*年?")
 _GROUPS = ("重点工程", "重点项目", "重点平台", "重点政策")
 
@@ -104,29 +124,32 @@ def route(question: str, index: EntityIndex) -> Route:
     best_fact, best_score = ranked[0]
 
     if _ASKS_CONTENT.search(q) and not _ASKS_WHO.search(q):
-        return _pick(q, "content", index.resolve(q, kinds={"programme"}))
+        return _pick(q, units, "content", index.resolve(q, kinds={"programme"}))
     if _LEAD.search(q):
-        return _pick(q, "lead_unit", index.resolve(q, kinds={"programme"}))
+        return _pick(q, units, "lead_unit", index.resolve(q, kinds={"programme"}))
     if _NEEDS.search(q) and (needs := index.resolve(q, kinds={"industry_need"})):
-        return _pick(q, "industry_needs", needs)
+        return _pick(q, units, "industry_needs", needs)
     if best_fact.kind == "definition" and best_score >= 0.75:
-        return _pick(q, "definition", [r for r in ranked if r[0].kind == "definition"])
+        return _pick(q, units, "definition", [r for r in ranked if r[0].kind == "definition"])
     if _PERIOD.search(q) and not _AMOUNT.search(q):
-        return _pick(q, "period", index.resolve(q, kinds={"programme"}))
+        return _pick(q, units, "period", index.resolve(q, kinds={"programme"}))
     if _DEFINE.search(q) and (defs := index.resolve(q, kinds={"definition"})) and defs[0][1] >= _MIN_SCORE:
-        return _pick(q, "definition", defs)
-    if _BASELINE.search(q) and not re.search(r"2025|十四五末|目标", q):
-        return _pick(q, "baseline", [r for r in index.resolve(q, kinds={"indicator"}) if r[0].baseline])
-    if _TARGET.search(q) or _AMOUNT.search(q):
-        return _pick(q, "target", index.resolve(q, kinds={"indicator", "programme"}))
+        return _pick(q, units, "definition", defs)
+    past = bool(_PAST.search(q))
+    if (_BASELINE.search(q) or past) and not re.search(r"2025|十四五末|目标", q):
+        return _pick(
+            q, units, "baseline", [r for r in index.resolve(q, kinds={"indicator"}) if r[0].baseline]
+        )
+    if (_TARGET.search(q) or _AMOUNT.search(q)) and not past:
+        return _pick(q, units, "target", index.resolve(q, kinds={"indicator", "programme"}))
     if _CONTENT.search(q):
-        return _pick(q, "content", index.resolve(q, kinds={"programme"}))
+        return _pick(q, units, "content", index.resolve(q, kinds={"programme"}))
     if best_fact.kind == "industry_need" and best_score >= 0.75:
-        return _pick(q, "industry_needs", [r for r in ranked if r[0].kind == "industry_need"])
+        return _pick(q, units, "industry_needs", [r for r in ranked if r[0].kind == "industry_need"])
     return none
 
 
-def _pick(q: str, intent: Intent, ranked: list[tuple[Fact, float]]) -> Route:
+def _pick(q: str, units: list[str], intent: Intent, ranked: list[tuple[Fact, float]]) -> Route:
     if not ranked or ranked[0][1] < _MIN_SCORE:
         return Route(intent="none", question=q, score=ranked[0][1] if ranked else 0.0)
     top = ranked[0][1]
@@ -137,12 +160,29 @@ def _pick(q: str, intent: Intent, ranked: list[tuple[Fact, float]]) -> Route:
             (f.kind, entity_key(f.name)) != (fact.kind, entity_key(fact.name)) for f in chosen
         ):
             chosen.append(fact)
-    chosen = chosen[:3]
+    subject = subject_words(q, units)
+    chosen = [f for f in chosen[:3] if not near_miss(q, f)]
+    chosen = [f for f in chosen if _covers_subject(subject, f, chosen)]
     if intent != "lead_unit":
         chosen = [f for f in chosen if _covers_aspects(q, f)]
-        if not chosen:
-            return Route(intent="none", question=q, score=top)
+    if not chosen:
+        return Route(intent="none", question=q, score=top)
     return Route(intent=intent, facts=chosen, score=min(1.0, top), question=q)
+
+
+_CUES = (_LEAD, _PERIOD, _BASELINE, _TARGET, _AMOUNT, _DEFINE, _NEEDS, _CONTENT, _LIST, _PAST, _FILLER)
+
+
+def subject_words(q: str, units: list[str] | None = None) -> str:
+    """The question without its cue words (who/when/how many/target…), lead units, fillers and statements
+    around it: what it is about."""
+    text = _STATEMENT.sub(" ", q) if _STATEMENT.sub("", q).strip() else q
+    for unit in units or []:
+        text = text.replace(unit, " ")
+    text = _COUNTED.sub(" ", text)
+    for pattern in _CUES:
+        text = pattern.sub(" ", text)
+    return text
 
 
 def _programmes(index: EntityIndex, groups: list[str]) -> list[Fact]:
@@ -165,6 +205,15 @@ def _list_by_year(q: str, index: EntityIndex, year: str, groups: list[str]) -> R
             facts.append(fact)
     return Route(
         intent="period", facts=facts, groups=groups, year=year, score=0.9 if facts else 0.5, question=q
+    )
+
+
+def _covers_subject(subject: str, fact: Fact, chosen: list[Fact]) -> bool:
+    """True when every subject word of the question is the fact's, or belongs to another item the question
+    names alongside it (回归工程和汇智工程: 汇智 is the other item's word)."""
+    others = [f for f in chosen if f is not fact]
+    return all(
+        any(not uncovered_terms(term, other) for other in others) for term in uncovered_terms(subject, fact)
     )
 
 

@@ -91,3 +91,39 @@ def test_with_unit() -> None:
     assert with_unit("23.6左右", "万人") == "23.6万人左右"
     assert with_unit("22%", "%") == "22%"
     assert with_unit("28", "%") == "28%"
+
+
+def test_long_industry_need_stays_short_and_names_each_kind(index: EntityIndex) -> None:
+    a = ask(index, "纺织产业需要什么人才？")
+    assert len(a.answer) <= 200
+    for kind in ("面料研发创新人才", "高端医用纺织新材料研发创新人才", "管理营销人才"):
+        assert kind in a.answer
+    assert "等" in a.answer
+
+
+def test_industry_need_answers_the_item_asked_about(index: EntityIndex) -> None:
+    a = ask(index, "纺织行业在医用材料上缺什么样的人才？")
+    assert "疝气补片" in a.answer and "面料研发" not in a.answer
+
+
+def test_short_industry_need_is_given_whole(index: EntityIndex) -> None:
+    a = ask(index, "建材产业急需哪些人才？")
+    assert "岩板" in a.answer and "色釉料" in a.answer and "等" not in a.answer.replace("色釉料等", "")
+
+
+@pytest.mark.parametrize(
+    ("question", "wrong"),
+    [
+        ("引才大使每年有多少报酬？", "6500"),  # the 高层次人才 target
+        ("人力资源产业园入驻的机构有几家？", "3A级"),  # the 2025 target, not the count so far
+    ],
+)
+def test_a_near_fact_is_not_given_as_the_exact_answer(plan_engine, question: str, wrong: str) -> None:
+    answer = plan_engine.ask(question)
+    assert not answer.route.startswith("fact:")
+    assert wrong not in answer.answer
+
+
+def test_past_count_is_answered_from_the_narrative(plan_engine) -> None:
+    answer = plan_engine.ask("人力资源产业园入驻的机构有几家？")
+    assert "17" in answer.answer
