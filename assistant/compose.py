@@ -301,8 +301,10 @@ def _lead_unit_nearby(pieces: list[Piece]) -> Piece | None:
     return next((p for p in pieces if p.header == "牵头单位" and p.rank <= 1), None)
 
 
-def _refusal(question: str, missing: list[str], best: _Scored | None, pieces: list[Piece]) -> Answer:
-    what = "、".join(_ASKS[m].what for m in missing) if missing else "与这个问题直接相关的内容"
+def _refusal(
+    question: str, missing: list[str], best: _Scored | None, pieces: list[Piece], what: str | None = None
+) -> Answer:
+    what = what or ("、".join(_ASKS[m].what for m in missing) if missing else "与这个问题直接相关的内容")
     text = f"文件中没有明确{what}。"
     citations: list[Citation] = []
     if best is not None and best.score > 0.25:
@@ -327,11 +329,20 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160)
     rare = [kind for kind in asked_kinds(question) if _ASKS[kind].rare]
     if not pieces:
         return _refusal(question, rare, None, pieces)
+    quoted = [t.replace(" ", "") for t in _QUOTED_TERM.findall(question)]
+    if quoted:
+        texts = "".join(p.text for p in pieces).replace(" ", "")
+        unknown = [t for t in quoted if t not in texts]
+        if unknown:  # a quoted term no passage writes is not explained by the documents, whatever looks alike
+            return _refusal(question, rare, None, pieces, what="“" + "”、“".join(unknown) + "”的说法")
+        # “六个有” is answered from the sentence that writes 六个有, not from the footnote defining 六个一
+        pieces = [p for p in pieces if any(t in p.text.replace(" ", "") for t in quoted)]
     picks = _select(question, pieces, max_chars)
     weights = _idf(question_terms(question), pieces)
     best = max(picks, key=lambda s: s.score) if picks else None
     if best is None or best.score < 0.2:
         return _refusal(question, rare, best, pieces)
+
     missing = [kind for kind in asked_kinds(question) if not _supported(kind, question, pieces)]
     if missing:
         return _refusal(question, [k for k in missing if _ASKS[k].rare] or missing[:1], best, pieces)
@@ -339,6 +350,9 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160)
     text, citations = cite([s.piece for s in ordered], weights, max_chars)
     return Answer(answer=text, answerable=True, confidence=round(min(0.95, max(0.3, best.score)), 2),
                   citations=citations, route="retrieval")
+
+
+_QUOTED_TERM = re.compile(r"[“\"‘']([^”\"’']{1,20})[”\"’']")
 
 
 # How much of the question's subject a value-bearing sentence must name, by idf weight. A paraphrased verb

@@ -246,3 +246,13 @@ def test_refusal_quality_on_the_engines_hybrid_retrieval(plan_engine) -> None:
     assert 1 - len(answered_unanswerable) / len(UNANSWERABLE) >= REFUSED_FLOOR, answered_unanswerable
     assert len(falsely_refused) / len(ANSWERABLE) <= FALSE_REFUSAL_CEILING, falsely_refused
     assert 1 - len(wrong) / len(ANSWERABLE) >= ANSWERED_FLOOR, wrong
+
+
+def test_a_quoted_term_is_answered_from_the_passage_that_writes_it(plan_engine) -> None:  # type: ignore[no-untyped-def]
+    # 六个有 is written only in a programme's content; the footnote defining the look-alike 六个一 must not answer
+    six = plan_engine.ask("“六个有”具体是哪六个？")
+    assert "党管人才有保障" in six.answer
+    assert "一窗通办" not in six.answer
+    unknown = plan_engine.ask("“七个有”具体是哪七个？")
+    assert unknown.answerable is False
+    assert "七个有" in unknown.answer

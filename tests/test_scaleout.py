@@ -215,6 +215,22 @@ class Workers:
                 found[entry["request_id"]] = entry["pid"]
         return found
 
+    def describe(self) -> str:
+        """Requests per (worker pid, status) and the last lines that are not access lines: for a failure message."""
+        counts: dict[str, int] = {}
+        other: list[str] = []
+        for line in self.log.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                entry = json.loads(line)
+            except ValueError:
+                entry = None
+            if isinstance(entry, dict) and entry.get("event") == "request":
+                key = f"{entry.get('pid')}:{entry.get('status')}"
+                counts[key] = counts.get(key, 0) + 1
+            else:
+                other.append(line[:200])
+        return f"requests by pid:status {counts}; log tail: {other[-8:]}"
+
     def ask(self, question: str) -> tuple[str, int, dict[str, Any]]:
         request_id = f"probe-{uuid.uuid4().hex[:12]}"
         # a new connection per request, so the kernel may hand it to either worker
@@ -277,7 +293,7 @@ def test_two_uvicorn_workers_both_answer_an_upload_and_both_forget_a_deletion(wo
     knows_station = lambda body: "7天" in body["answer"]  # noqa: E731
 
     before = workers.answered_by_both(STATION_QUESTION, lambda body: not knows_station(body), 120)
-    assert len(before) == 2, f"only workers {before} answered before the upload (log: {workers.log})"
+    assert len(before) == 2, f"only workers {before} answered before the upload: {workers.describe()}"
 
     with httpx.Client(base_url=workers.base, timeout=60) as admin:
         up = admin.post("/api/v1/documents", files={"file": ("station.txt", NOTICE_TEXT.encode(), "text/plain")}, headers=ADMIN)
@@ -286,7 +302,7 @@ def test_two_uvicorn_workers_both_answer_an_upload_and_both_forget_a_deletion(wo
         assert NOTICE_TITLE in [d["title"] for d in admin.get("/api/v1/documents", headers=ADMIN).json()["documents"]]
 
         after_upload = workers.answered_by_both(STATION_QUESTION, knows_station, 15)
-        assert after_upload == before, f"within 15 s only workers {after_upload} answered from the upload"
+        assert after_upload == before, f"within 15 s only {after_upload} answered from the upload: {workers.describe()}"
 
         assert admin.delete(f"/api/v1/documents/{doc_id}", headers=ADMIN).status_code == 204
         forgot = workers.answered_by_both(
@@ -294,4 +310,4 @@ def test_two_uvicorn_workers_both_answer_an_upload_and_both_forget_a_deletion(wo
             lambda body: not knows_station(body) and all(c["doc_id"] != doc_id for c in body["citations"]),
             15,
         )
-        assert forgot == before, f"within 15 s only workers {forgot} stopped citing the deleted document"
+        assert forgot == before, f"within 15 s only {forgot} stopped citing the deleted document: {workers.describe()}"

@@ -45,9 +45,12 @@ def unanswered(
     format: Annotated[Literal["json", "csv"], Query()] = "json",
 ) -> UnansweredResponse | Response:
     now = datetime.now()
-    last = _bound(end, now, end=True)
-    first = _bound(start, last - timedelta(days=DEFAULT_DAYS), end=False)
-    first, last = _local(first), _local(last)
+    try:
+        last = _bound(end, now, end=True)
+        first = _bound(start, last - timedelta(days=DEFAULT_DAYS), end=False)
+        first, last = _local(first), _local(last)
+    except (OverflowError, ValueError) as e:  # year 1 or 9999 at the edge of what datetime can hold
+        raise ApiError(422, "invalid_range", f"日期超出可用范围：{e}") from e
     if first > last:
         raise ApiError(422, "invalid_range", "start 不能晚于 end。")
     if format == "csv":
