@@ -84,16 +84,18 @@ def test_every_fact_points_at_a_chunk_holding_its_text(plan_facts: list[Fact]) -
         assert fact.title and "人才发展规划" in fact.title
 
 
-def test_docx_gives_the_same_records_as_text(plan_facts: list[Fact]) -> None:
-    def records(facts: list[Fact]) -> set[tuple]:
-        return {
-            (f.kind, f.name, f.group, f.baseline, f.target, f.period, tuple(f.lead_units), f.content)
-            for f in facts
-        }
+def _records(facts: list[Fact]) -> set[tuple]:
+    return {
+        (f.kind, f.name, f.group, f.baseline, f.target, f.period, tuple(f.lead_units), f.content)
+        for f in facts
+    }
 
-    docx = facts_of(DATA / "jinjiang-talent-plan-2021-2025.docx")
-    assert len(docx) == len(plan_facts)
-    assert records(docx) == records(plan_facts)
+
+@pytest.mark.parametrize("rendering", ["docx", "pdf"])
+def test_docx_and_pdf_give_the_same_records_as_text(plan_facts: list[Fact], rendering: str) -> None:
+    other = facts_of(DATA / f"jinjiang-talent-plan-2021-2025.{rendering}")
+    assert len(other) == len(plan_facts)
+    assert _records(other) == _records(plan_facts)
 
 
 def test_a_new_document_with_the_same_header_shape_yields_programmes(tmp_path: Path) -> None:
