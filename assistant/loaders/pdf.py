@@ -225,34 +225,75 @@ def _table_cells(page: Any, table: Any) -> list[list[str]]:
     """Cell texts, a character belonging to the cell its left edge falls in. pdfplumber's own extract() goes
     by the character's centre, which gives a full-width '、' or '。' hanging past a cell's right rule to the
     next cell (or to none)."""
-    from pdfplumber.utils import extract_text
-
     chars = [c for c in page.chars if not c["text"].isspace()]
-    rows: list[list[str]] = []
+    grid: list[list[tuple[Any, list[_Line]]]] = []
     for row in table.rows:
-        cells: list[str] = []
+        cells: list[tuple[Any, list[_Line]]] = []
         for box in row.cells:
-            if box is None:
-                cells.append("")
-                continue
-            x0, top, x1, bottom = box
-            inside = [
-                c
-                for c in chars
-                if x0 - 0.5 <= c["x0"] < x1 - 0.5 and top <= (c["top"] + c["bottom"]) / 2 <= bottom
-            ]
-            cells.append(_cell(extract_text(inside)) if inside else "")
-        rows.append(cells)
-    return rows
+            inside = (
+                [
+                    c
+                    for c in chars
+                    if box[0] - 0.5 <= c["x0"] < box[2] - 0.5
+                    and box[1] <= (c["top"] + c["bottom"]) / 2 <= box[3]
+                ]
+                if box is not None
+                else []
+            )
+            cells.append((box, _cell_lines(inside)))
+        grid.append(cells)
+    width = max((len(r) for r in grid), default=0)
+    centred = [_is_centred([r[i] for r in grid[1:] if i < len(r)]) for i in range(width)]
+    return [[_cell(box, lines, centred[i]) for i, (box, lines) in enumerate(row)] for row in grid]
 
 
-def _cell(text: str | None) -> str:
-    if not text:
-        return ""
+def _cell_lines(chars: list[dict[str, Any]]) -> list[_Line]:
+    from pdfplumber.utils import cluster_objects, extract_text
+
+    lines = []
+    for group in cluster_objects(chars, "top", 3):
+        text = clean_line(extract_text(group) or "")
+        if text:
+            top = min(c["top"] for c in group)
+            x0, x1 = min(c["x0"] for c in group), max(c["x1"] for c in group)
+            lines.append(_Line(text=text, x0=x0, x1=x1, top=top, size=max(c["size"] for c in group), page=0))
+    return sorted(lines, key=lambda line: line.top)
+
+
+def _is_centred(column: list[tuple[Any, list[_Line]]]) -> bool:
+    """A centred column: its lines that sit further in than the column's left padding are midway between
+    the rules. A left-aligned column has every line at its left padding (the header row, centred in either
+    kind, is left out by the caller)."""
+    gaps = [(line.x0 - box[0], box[2] - line.x1) for box, lines in column for line in lines]
+    if not gaps:
+        return False
+    pad = min(left for left, _ in gaps)
+    inset = [(left, right) for left, right in gaps if left > pad + 1.0]
+    return bool(inset) and sum(abs(left - right) < 1.0 for left, right in inset) * 3 >= len(inset) * 2
+
+
+def _cell(box: Any, lines: list[_Line], centred: bool) -> str:
+    """Join a cell's visual lines. Chinese wraps anywhere, so lines join with nothing, except where the
+    line was broken at a space, which the PDF does not print: a centred line is then off centre by the space
+    (it was laid out, '经济开发区 ' / '三创办'); a left-aligned line between two Chinese characters stops more
+    than a character short of the right rule (padding taken equal on both sides). A break before a number or
+    a Latin word that did not fit ('全校' / '“1+X”…') cannot be told from one at a space, and joins with nothing."""
     out = ""
-    for line in text.split("\n"):
-        out = join_text(out, clean_line(line))
+    for i, line in enumerate(lines):
+        spaced = i > 0 and _broken_at_space(box, lines[i - 1], line.text, centred)
+        out = f"{out} {line.text}" if spaced else join_text(out, line.text)
     return out
+
+
+def _broken_at_space(box: Any, line: _Line, after: str, centred: bool) -> bool:
+    left, right = line.x0 - box[0], box[2] - line.x1
+    if centred:
+        return right - left > 0.2 * line.size
+    return right - left > line.size and _is_han(line.text[-1]) and _is_han(after[0])
+
+
+def _is_han(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
 
 
 def _assemble(items: list[_Line | _TablePiece]) -> list[Block]:
