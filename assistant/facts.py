@@ -37,6 +37,9 @@ _TARGET_CLAUSE = re.compile(
     rf"^(?P<name>.*?[\u4e00-\u9fff）)])\s*(?P<verb>达到|达|超过|超|为|约|至少)?\s*"
     rf"(?P<value>{_NUMERAL})\s*(?P<unit>{_MEASURE})(?P<tail>以上|左右)?$"
 )
+# A space between two Chinese characters says nothing in running prose; a PDF's text layer has stray ones
+# ('开展职业技能培训 鉴定', '新增双创载体50家 以上') that would split a name or a '以上'.
+_HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _LEADING_MARKERS = re.compile(r"^(?:力争|其中|到\s*20\d\d\s*年|到?\s*“?十四五”?\s*末|[，,\s])+")
 
 
@@ -236,7 +239,7 @@ def _prose_target_facts(doc: RawDocument, locator: _ChunkLocator) -> Iterable[Fa
                 quote = piece.strip().rstrip("；")
                 # "博士达到 1000 名、硕士达到 10000 名": a 、 right after a measure word separates two targets.
                 for clause in re.split(rf"[，；。,]|(?<=[{_MEASURE_CHARS}])\s*、", quote):
-                    clause = _LEADING_MARKERS.sub("", clause.strip())
+                    clause = _HAN_GAP.sub("", _LEADING_MARKERS.sub("", clause.strip()))
                     if "分别" in clause:
                         continue  # "A、B分别达到x、y": paired lists are for the table, not one clause
                     m = _TARGET_CLAUSE.match(clause)

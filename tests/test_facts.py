@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -84,9 +85,26 @@ def test_every_fact_points_at_a_chunk_holding_its_text(plan_facts: list[Fact]) -
         assert fact.title and "人才发展规划" in fact.title
 
 
+# The TXT spaces numbers from Chinese ('2.71 万人和 0.2 万人左右', '13.12 万平方米'). Where the PDF wrapped a
+# line at such a space, the line is as full as any other and the page keeps no trace of the space (in the
+# body a space glyph follows nearly every full line, spaced or not; in a left-aligned cell none does). So in
+# `content` only, a space between a Chinese character and a digit is not compared; names, units, lead units,
+# periods, baselines and targets must be identical.
+_CJK_DIGIT_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=\d)|(?<=\d)\s+(?=[\u4e00-\u9fff])")
+
+
 def _records(facts: list[Fact]) -> set[tuple]:
     return {
-        (f.kind, f.name, f.group, f.baseline, f.target, f.period, tuple(f.lead_units), f.content)
+        (
+            f.kind,
+            f.name,
+            f.group,
+            f.baseline,
+            f.target,
+            f.period,
+            tuple(f.lead_units),
+            _CJK_DIGIT_GAP.sub("", f.content or ""),
+        )
         for f in facts
     }
 
@@ -96,6 +114,25 @@ def test_docx_and_pdf_give_the_same_records_as_text(plan_facts: list[Fact], rend
     other = facts_of(DATA / f"jinjiang-talent-plan-2021-2025.{rendering}")
     assert len(other) == len(plan_facts)
     assert _records(other) == _records(plan_facts)
+
+
+def test_unit_names_wrapped_in_a_pdf_cell_stay_apart(plan_facts: list[Fact]) -> None:
+    pdf = facts_of(DATA / "jinjiang-talent-plan-2021-2025.pdf")
+    for unit in ("人才办", "三创办", "经济开发区", "林业园林局"):
+        led = {f.name for f in pdf if f.kind == "programme" and unit in f.lead_units}
+        assert led and led == {
+            f.name for f in plan_facts if f.kind == "programme" and unit in f.lead_units
+        }, unit
+
+
+def test_target_sentence_with_stray_spaces_between_chinese_characters(tmp_path: Path) -> None:
+    path = tmp_path / "plan.txt"
+    path.write_text(
+        "某县科创发展规划\n到2025年，新增双创载体50家 以上，开展职业技能培训 鉴定 1.5 万名。\n",
+        encoding="utf-8",
+    )
+    targets = {f.name: f.target for f in facts_of(path) if f.kind == "indicator"}
+    assert targets == {"新增双创载体": "50以上", "开展职业技能培训鉴定": "1.5"}
 
 
 def test_a_new_document_with_the_same_header_shape_yields_programmes(tmp_path: Path) -> None:

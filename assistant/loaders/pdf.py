@@ -12,6 +12,8 @@ between, while the ruling-line finder reproduces the TXT tables cell for cell, s
   footnotes (their wrapped lines are joined); they follow the paragraph they interrupt.
 - A table continued on the next page (its header repeated) is one `Table`; a row cut by the page break (its
   序号 cell empty on the new page) is joined back into the row it started.
+- A cell's lines join with nothing (Chinese wraps anywhere), except a line of a centred cell set off centre
+  by the trailing space it was broken at ('经济开发区 ' / '三创办'): unit names stay apart.
 Returns (blocks, page count, metadata title or None).
 
 Before pdfplumber starts (it inflates every content stream in memory, with no limit), pypdf checks the file
@@ -242,9 +244,7 @@ def _table_cells(page: Any, table: Any) -> list[list[str]]:
             )
             cells.append((box, _cell_lines(inside)))
         grid.append(cells)
-    width = max((len(r) for r in grid), default=0)
-    centred = [_is_centred([r[i] for r in grid[1:] if i < len(r)]) for i in range(width)]
-    return [[_cell(box, lines, centred[i]) for i, (box, lines) in enumerate(row)] for row in grid]
+    return [[_cell(box, lines) for box, lines in row] for row in grid]
 
 
 def _cell_lines(chars: list[dict[str, Any]]) -> list[_Line]:
@@ -260,40 +260,35 @@ def _cell_lines(chars: list[dict[str, Any]]) -> list[_Line]:
     return sorted(lines, key=lambda line: line.top)
 
 
-def _is_centred(column: list[tuple[Any, list[_Line]]]) -> bool:
-    """A centred column: its lines that sit further in than the column's left padding are midway between
-    the rules. A left-aligned column has every line at its left padding (the header row, centred in either
-    kind, is left out by the caller)."""
-    gaps = [(line.x0 - box[0], box[2] - line.x1) for box, lines in column for line in lines]
-    if not gaps:
-        return False
+def _is_centred(box: Any, lines: list[_Line]) -> bool:
+    """Centred: the cell's lines that sit further in than its left padding are midway between the rules.
+    Left-aligned text has every line at the padding."""
+    gaps = [(line.x0 - box[0], box[2] - line.x1) for line in lines]
     pad = min(left for left, _ in gaps)
     inset = [(left, right) for left, right in gaps if left > pad + 1.0]
     return bool(inset) and sum(abs(left - right) < 1.0 for left, right in inset) * 3 >= len(inset) * 2
 
 
-def _cell(box: Any, lines: list[_Line], centred: bool) -> str:
-    """Join a cell's visual lines. Chinese wraps anywhere, so lines join with nothing, except where the
-    line was broken at a space, which the PDF does not print: a centred line is then off centre by the space
-    (it was laid out, '经济开发区 ' / '三创办'); a left-aligned line between two Chinese characters stops more
-    than a character short of the right rule (padding taken equal on both sides). A break before a number or
-    a Latin word that did not fit ('全校' / '“1+X”…') cannot be told from one at a space, and joins with nothing."""
+def _cell(box: Any, lines: list[_Line]) -> str:
+    """Join a cell's visual lines. Chinese wraps anywhere, so lines join with nothing, except where a line
+    was broken at a space, which the PDF does not print. In a centred cell that line is off centre by the
+    space (it was laid out: '经济开发区 ' / '三创办' sits left of the lines around it). In a left-aligned cell
+    there is no such trace: a full line broken at a space ('13.12 ' / '万平方米') ends where any full line
+    ends, and one that stops short may have kept a number or quoted word whole ('全校' / '“1+X”'), so those
+    lines join with nothing."""
+    if not lines:
+        return ""
+    centred = _is_centred(box, lines)
     out = ""
     for i, line in enumerate(lines):
-        spaced = i > 0 and _broken_at_space(box, lines[i - 1], line.text, centred)
+        spaced = i > 0 and centred and _off_centre(box, lines[i - 1])
         out = f"{out} {line.text}" if spaced else join_text(out, line.text)
     return out
 
 
-def _broken_at_space(box: Any, line: _Line, after: str, centred: bool) -> bool:
-    left, right = line.x0 - box[0], box[2] - line.x1
-    if centred:
-        return right - left > 0.2 * line.size
-    return right - left > line.size and _is_han(line.text[-1]) and _is_han(after[0])
-
-
-def _is_han(char: str) -> bool:
-    return "\u4e00" <= char <= "\u9fff"
+def _off_centre(box: Any, line: _Line) -> bool:
+    """More room on the right than on the left: a trailing space was counted when the line was centred."""
+    return (box[2] - line.x1) - (line.x0 - box[0]) > 0.2 * line.size
 
 
 def _assemble(items: list[_Line | _TablePiece]) -> list[Block]:
