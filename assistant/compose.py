@@ -34,7 +34,7 @@ from assistant.sentences import (
     split_pieces,
     trim,
 )
-from assistant.types import Answer, Citation, ScoredChunk
+from assistant.types import Answer, Chunk, Citation, ScoredChunk
 
 # Words that carry no subject in a question about this plan; they still count a little when matched.
 _WEAK_TERMS = frozenset(
@@ -331,12 +331,14 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160)
         return _refusal(question, rare, None, pieces)
     quoted = [t.replace(" ", "") for t in _QUOTED_TERM.findall(question)]
     if quoted:
-        texts = "".join(p.text for p in pieces).replace(" ", "")
-        unknown = [t for t in quoted if t not in texts]
+        def writes(chunk: Chunk, term: str) -> bool:
+            return term in f"{chunk.section}{chunk.text}".replace(" ", "")
+
+        unknown = [t for t in quoted if not any(writes(h.chunk, t) for h in hits[:8])]
         if unknown:  # a quoted term no passage writes is not explained by the documents, whatever looks alike
             return _refusal(question, rare, None, pieces, what="“" + "”、“".join(unknown) + "”的说法")
-        # “六个有” is answered from the sentence that writes 六个有, not from the footnote defining 六个一
-        pieces = [p for p in pieces if any(t in p.text.replace(" ", "") for t in quoted)]
+        # “六个有” is answered from the passage that writes 六个有, not from the footnote defining 六个一
+        pieces = [p for p in pieces if any(writes(p.chunk, t) for t in quoted)]
     picks = _select(question, pieces, max_chars)
     weights = _idf(question_terms(question), pieces)
     best = max(picks, key=lambda s: s.score) if picks else None
