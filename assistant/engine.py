@@ -31,19 +31,15 @@ from typing import Any
 
 from assistant import compose, fact_answer, fidelity, followup, matching, multipart, router, suggest
 from assistant.bm25 import BM25Index
-from assistant.catalog import Catalog
 from assistant.config import Settings
-from assistant.db import create_all, exclusive, make_db_engine
-from assistant.embeddings import CachedEmbedder, make_embedder
+from assistant.db import exclusive
 from assistant.entities import EntityIndex
 from assistant.errors import DocumentNotFound, NotReady
-from assistant.factstore import FactStore
-from assistant.ingest import Ingestor, IngestSummary
+from assistant.ingest import IngestSummary, open_ingestor
 from assistant.protocols import Embedder
 from assistant.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
 from assistant.selfdesc import is_profile_question
 from assistant.types import Answer, Chunk, Citation, DocumentInfo, Fact, ScoredChunk, Turn
-from assistant.vectors import VectorStore
 
 log = logging.getLogger(__name__)
 
@@ -84,15 +80,9 @@ class Engine:
         """Open the stores, index `corpus_dir` when the data dir holds no document yet, load the snapshot and
         start filling vectors (in the background unless `wait_for_vectors`)."""
         s = self.settings
-        s.data_dir.mkdir(parents=True, exist_ok=True)
-        self.db = make_db_engine(s.db_url)
-        self.catalog = Catalog(self.db)
-        self.fact_store = FactStore(self.db)
-        create_all(self.db)
-        inner = self._embedder_override or make_embedder(s.embedder)
-        self.embedder = CachedEmbedder(inner, s.embedder.cache_path or s.data_dir / "embeddings.sqlite")
-        self.vectors = VectorStore(s, self.embedder, client=self._chroma_client)
-        self.ingestor = Ingestor(s, self.db, self.vectors, self.fact_store, self.catalog)
+        self.ingestor = open_ingestor(s, embedder=self._embedder_override, chroma_client=self._chroma_client)
+        self.db, self.catalog, self.fact_store = self.ingestor.db, self.ingestor.catalog, self.ingestor.facts
+        self.vectors = self.ingestor.vectors
         self.generator = self._make_generator()
         if index_corpus and s.corpus_dir.is_dir():
             # Of several workers starting together on an empty database, only the first indexes the corpus.

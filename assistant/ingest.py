@@ -22,6 +22,7 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Engine
@@ -35,6 +36,7 @@ from assistant.embeddings import CachedEmbedder, make_embedder
 from assistant.facts import extract_facts
 from assistant.factstore import FactStore
 from assistant.loaders import load_document
+from assistant.protocols import Embedder
 from assistant.structure import extract_tables
 from assistant.types import Chunk, DocumentInfo, Fact
 from assistant.vectors import VectorStore
@@ -282,18 +284,21 @@ class Ingestor:
         return done
 
 
-def open_ingestor(settings: Settings) -> Ingestor:
-    """An Ingestor on the stores `settings` describe (database, Chroma, embedder with its passage cache)."""
+def open_ingestor(
+    settings: Settings, *, embedder: Embedder | None = None, chroma_client: Any | None = None
+) -> Ingestor:
+    """An Ingestor on the stores `settings` describe (database, Chroma, embedder with its passage cache);
+    `embedder` and `chroma_client` replace the ones settings would build."""
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = make_db_engine(settings.db_url)
     catalog = Catalog(db)
     facts = FactStore(db)
     create_all(db)
-    embedder = CachedEmbedder(
-        make_embedder(settings.embedder),
+    cached = CachedEmbedder(
+        embedder or make_embedder(settings.embedder),
         settings.embedder.cache_path or settings.data_dir / "embeddings.sqlite",
     )
-    return Ingestor(settings, db, VectorStore(settings, embedder), facts, catalog)
+    return Ingestor(settings, db, VectorStore(settings, cached, client=chroma_client), facts, catalog)
 
 
 def run(settings: Settings, paths: list[Path], *, rebuild: bool = False, prune: bool = True) -> IngestSummary:
