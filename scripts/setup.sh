@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Shared set-up for scripts/serve.sh and scripts/test.sh: a virtualenv in .venv with the project installed.
-# Usage: . scripts/setup.sh [EXTRA]   (EXTRA: "test" adds the test tools and the system packages they need)
+# Usage: . scripts/setup.sh base|test   ("test" adds the test tools and the system packages they need). Always
+# pass the word: a sourced script without arguments would see its caller's arguments instead.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 PYTHON=${PYTHON:-python3}
-extra=${1:-}
+case "${1:-}" in
+  base) extra="" ;;
+  test) extra="test" ;;
+  *) echo "usage: . scripts/setup.sh base|test" >&2; return 2 ;;
+esac
 
 if [ "$extra" = "test" ]; then
   missing=()
