@@ -247,19 +247,33 @@ def uncovered_terms(subject: str, fact: Fact) -> list[str]:
     quoted = [entity_key(p) for p in _QUOTED.findall(fact.name)]
     if (len(name) >= 4 and name in query) or any(len(p) >= 3 and p in query for p in quoted):
         return []
-    name_chars = set(name)
     text = entity_key(" ".join(x for x in (fact.quote, fact.content, fact.actions, *fact.lead_units) if x))
     runs: list[str] = []
     for part in re.split(r"[^\u3400-\u9fff]+", unicodedata.normalize("NFKC", subject)):
+        named = _named_by(part, name)
         run = ""
-        for ch in part + " ":
-            if ch != " " and ch not in name_chars and ch not in _QUESTION_CHARS:
+        for ch, covered in zip(part + " ", [*named, True], strict=True):
+            if not covered and ch not in _QUESTION_CHARS:
                 run += ch
                 continue
             if len(run) >= 2:
                 runs.extend(_unwritten(run, text))
             run = ""
     return runs
+
+
+def _named_by(part: str, name: str) -> list[bool]:
+    """Which characters of `part` the name accounts for: a character counts when it and a neighbour occur in the
+    name in that order, close together (硕博 in 硕博人才, 高企 in 高新技术企业). A lone shared character does not:
+    院士 is not named by 博士后工作站 although both have 士."""
+    if len(part) == 1:
+        return [part in name]
+    covered = [False] * len(part)
+    for i in range(len(part) - 1):
+        a, b = part[i], part[i + 1]
+        if any(b in name[j + 1 : j + 6] for j, c in enumerate(name) if c == a):
+            covered[i] = covered[i + 1] = True
+    return covered
 
 
 def _subsequence(short: str, text: str) -> bool:

@@ -29,6 +29,8 @@ def combine_answers(answers: list[Answer]) -> Answer:
     """Join the parts' answers; each part's [n] markers and citations are renumbered to follow the previous."""
     if len(answers) == 1:
         return answers[0]
+    if not any(a.answerable for a in answers):  # one plain "the documents do not say" reads better than several
+        return max(answers, key=lambda a: a.confidence)
     texts: list[str] = []
     citations: list[Citation] = []
     texts_seen: set[str] = set()

@@ -48,3 +48,10 @@ def test_engine_answers_lead_unit_and_content_together(plan_engine: Any) -> None
     answer = plan_engine.ask("技能人才振兴工程由哪些单位牵头？具体做什么？")
     assert all(unit in answer.answer for unit in ("人社局", "总工会", "教育局"))
     assert "评价体系" in answer.answer
+
+
+def test_when_no_part_is_answered_one_plain_refusal_is_given() -> None:
+    vague = Answer(answer="文件中没有明确与这个问题直接相关的内容。", answerable=False, confidence=0.5)
+    amount = Answer(answer="文件中没有明确具体的金额标准。", answerable=False, confidence=0.8)
+    out = combine_answers([vague, amount])
+    assert out.answer == amount.answer and not out.answerable

@@ -148,3 +148,16 @@ def test_short_forms_come_from_the_name_itself() -> None:
 def test_units_and_mentions(index: EntityIndex) -> None:
     assert {"人社局", "科技局", "各镇（街道）"} <= set(index.units())
     assert [f.name for f in index.mentions("那个硕博倍增工程")][:1] == ["硕博人才“倍增工程”"]
+
+
+@pytest.mark.parametrize(
+    "question, wrong",
+    [
+        ("院士工作站2020年有几家？", "博士后工作站"),  # shares 士 and 工作站, but 院士 is not 博士后
+        ("院士工作站到2025年有多少家？", "博士后工作站"),
+        ("硕士以上卫生人才2020年是多少？", "硕士"),
+    ],
+)
+def test_a_lookalike_indicator_never_gives_its_number(index: EntityIndex, question: str, wrong: str) -> None:
+    r = route(question, index)
+    assert all(f.name != wrong for f in r.facts), [f.name for f in r.facts]
