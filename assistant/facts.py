@@ -20,8 +20,9 @@ import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
+from typing import Any
 
-from assistant.types import Chunk, Fact, Footnote, Paragraph, RawDocument, TableRows
+from assistant.types import Chunk, Fact, FactKind, Footnote, Paragraph, RawDocument, TableRows
 
 _YEAR_HEADER = re.compile(r"^(?:[^\d]*?)((?:19|20)\d{2})\s*年?")
 _GROUP_WORD = re.compile(r"重点(?:工程|项目|平台|政策|任务)")
@@ -213,18 +214,8 @@ def _definition_facts(doc: RawDocument, locator: _ChunkLocator) -> Iterable[Fact
                 len(term) <= 12 and re.search(r"[“\"「]|^\d|^[一二三四五六七八九十两]", term)
             ):
                 continue
-            quote = sentence.strip()
-            chunk = locator.find_text(quote)
-            yield Fact(
-                fact_id=fact_id(doc.doc_id, "definition", term, quote),
-                doc_id=doc.doc_id,
-                kind="definition",
-                name=term,
-                content=m.group("body").strip(),
-                section=chunk.section if chunk else "",
-                page=block.page if block.page is not None else (chunk.page if chunk else None),
-                quote=quote,
-                chunk_id=chunk.chunk_id if chunk else None,
+            yield _prose_fact(
+                doc.doc_id, locator, block, "definition", term, sentence.strip(), content=m.group("body").strip()
             )
 
 
@@ -248,20 +239,29 @@ def _prose_target_facts(doc: RawDocument, locator: _ChunkLocator) -> Iterable[Fa
                     name = _LEADING_MARKERS.sub("", m.group("name")).strip()
                     if len(re.findall(r"[\u4e00-\u9fff]", name)) < 2:
                         continue
-                    chunk = locator.find_text(quote)
-                    yield Fact(
-                        fact_id=fact_id(doc.doc_id, "indicator", name, quote),
-                        doc_id=doc.doc_id,
-                        kind="indicator",
-                        name=name,
-                        unit=m.group("unit"),
-                        target=m.group("value") + (m.group("tail") or ""),
-                        content=clause,
-                        section=chunk.section if chunk else "",
-                        page=block.page if block.page is not None else (chunk.page if chunk else None),
-                        quote=quote,
-                        chunk_id=chunk.chunk_id if chunk else None,
-                    )
+                    yield _prose_fact(
+                        doc.doc_id, locator, block, "indicator", name, quote,
+                        unit=m.group("unit"), target=m.group("value") + (m.group("tail") or ""), content=clause,
+                    )  # fmt: skip
+
+
+def _prose_fact(
+    doc_id: str, locator: _ChunkLocator, block: Paragraph | Footnote, kind: FactKind, name: str, quote: str,
+    **fields: Any,
+) -> Fact:
+    """A fact read from a sentence of body text, placed at the chunk that holds the sentence."""
+    chunk = locator.find_text(quote)
+    return Fact(
+        fact_id=fact_id(doc_id, kind, name, quote),
+        doc_id=doc_id,
+        kind=kind,
+        name=name,
+        section=chunk.section if chunk else "",
+        page=block.page if block.page is not None else (chunk.page if chunk else None),
+        quote=quote,
+        chunk_id=chunk.chunk_id if chunk else None,
+        **fields,
+    )
 
 
 class _ChunkLocator:
