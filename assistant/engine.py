@@ -210,16 +210,19 @@ class Engine:
         return multipart.combine_answers(answers), hits
 
     def _extractive_one(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
+        """One question's answer and the passages it was composed from (none for a fact or matching answer:
+        retrieval runs only when those paths do not answer)."""
         route = router.route(question, snap.entities)
-        hits = self._retriever(snap).retrieve(question, max(top_k, 8))
         if route.intent == "none":
             profile = matching.extract_profile(question, industries=_industries(snap.facts))
             if is_profile_question(question, profile):
-                return self._match_answer(profile, snap), hits
-        answer = fact_answer.answer_from_facts(route) if route.intent != "none" else None
-        if answer is None:
-            answer = compose.compose_answer(question, hits)
-        return answer, hits
+                return self._match_answer(profile, snap), []
+        else:
+            answer = fact_answer.answer_from_facts(route)
+            if answer is not None:
+                return answer, []
+        hits = self._retriever(snap).retrieve(question, max(top_k, 8))
+        return compose.compose_answer(question, hits), hits
 
     def ask(self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None) -> Answer:
         final: Answer | None = None
