@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import fcntl
 import hashlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, Table, create_engine, event, text
 from sqlalchemy.orm import DeclarativeBase
 
 # Drivers SQLAlchemy would pick for a bare `postgresql://` URL (psycopg2) are not installed; the `postgres`
@@ -56,9 +56,12 @@ def make_db_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def create_all(engine: Engine) -> None:
-    """Create every table declared on Base (import the store modules first so they are registered)."""
-    Base.metadata.create_all(engine)
+def create_all(engine: Engine, tables: Sequence[Table] | None = None) -> None:
+    """Create the given tables, or every table declared on Base (import the store modules first so they are
+    registered). One process at a time: workers starting together on an empty PostgreSQL would otherwise race
+    on CREATE TABLE (a unique violation on pg_type) and the loser would never start."""
+    with exclusive(engine, "create-tables"):
+        Base.metadata.create_all(engine, tables=tables)
 
 
 @contextmanager

@@ -16,7 +16,7 @@ from __future__ import annotations
 from sqlalchemy import Engine, ForeignKey, Index, String, Text, delete, or_, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from assistant.db import Base
+from assistant.db import Base, create_all
 from assistant.types import Fact
 
 
@@ -46,7 +46,7 @@ class FactStore:
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
-        Base.metadata.create_all(engine, tables=[FactRow.__table__, FactUnitRow.__table__])  # type: ignore[list-item]
+        create_all(engine, tables=[FactRow.__table__, FactUnitRow.__table__])  # type: ignore[list-item]
 
     def replace_document(self, doc_id: str, facts: list[Fact]) -> None:
         """Swap a document's facts in one transaction: readers see the old set or the new one, never half."""

@@ -26,7 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import JSON, Boolean, DateTime, Engine, Float, ForeignKey, Integer, String, Text, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from assistant.db import Base
+from assistant.db import Base, create_all
 from assistant.errors import AssistantError
 from assistant.types import Citation, Turn
 
@@ -176,7 +176,7 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
 class LogStore:
     def __init__(self, db: Engine) -> None:
         self.db = db
-        Base.metadata.create_all(db, tables=_TABLES)
+        create_all(db, tables=_TABLES)
 
     # ---- query log
 
