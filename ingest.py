@@ -1,6 +1,6 @@
 """Index documents: `python ingest.py [PATH ...] [--data-dir DIR] [--rebuild] [--no-prune]`.
 
-Thin entry point: parses arguments, builds Settings, calls `assistant.ingest.run`, prints the summary.
+Thin entry point: parses arguments, builds Settings, calls `assistant.ingest.pipeline.run`, prints the summary.
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import logging
 import sys
 from pathlib import Path
 
-from assistant.config import Settings
-from assistant.errors import AssistantError
-from assistant.ingest import run
+from assistant.core.config import Settings
+from assistant.core.errors import AssistantError
+from assistant.ingest.pipeline import run
 
 
 def main(argv: list[str] | None = None) -> int:

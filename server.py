@@ -26,8 +26,8 @@ def main(argv: list[str] | None = None) -> None:
 
     from assistant.api.app import create_app
     from assistant.api.middleware import JsonLogFormatter
-    from assistant.config import Settings
-    from assistant.engine import Engine
+    from assistant.ask.engine import Engine
+    from assistant.core.config import Settings
 
     handler = logging.StreamHandler()
     handler.setFormatter(JsonLogFormatter())
@@ -37,10 +37,10 @@ def main(argv: list[str] | None = None) -> None:
     engine = Engine(settings)
     engine.start(progress=True)
     app = create_app(settings, engine)
-    if importlib.util.find_spec("assistant.ui") is not None:
+    if importlib.util.find_spec("assistant.ui.blocks") is not None:
         import gradio as gr
 
-        from assistant.ui import build_ui
+        from assistant.ui.blocks import build_ui
 
         app = gr.mount_gradio_app(app, build_ui(app.state.service, settings), path="/ui")
     try:

@@ -20,10 +20,10 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-    from assistant.config import Settings
-    from assistant.engine import Engine
-    from assistant.service import ChatService
-    from assistant.ui import build_ui
+    from assistant.ask.engine import Engine
+    from assistant.core.config import Settings
+    from assistant.service.chat import ChatService
+    from assistant.ui.blocks import build_ui
 
     settings = Settings(data_dir=args.data_dir) if args.data_dir else Settings()
     engine = Engine(settings)

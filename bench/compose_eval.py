@@ -20,16 +20,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.bm25 import BM25Index  # noqa: E402
-from assistant.chunking import chunk_document  # noqa: E402
-from assistant.compose import compose_answer  # noqa: E402
-from assistant.entities import EntityIndex  # noqa: E402
-from assistant.facts import extract_facts  # noqa: E402
-from assistant.followup import resolve_followup  # noqa: E402
-from assistant.loaders import load_document  # noqa: E402
-from assistant.retrieval import BM25Retriever  # noqa: E402
-from assistant.structure import extract_tables  # noqa: E402
-from assistant.types import Chunk, Turn  # noqa: E402
+from assistant.ask.compose import compose_answer  # noqa: E402
+from assistant.ask.entities import EntityIndex  # noqa: E402
+from assistant.ask.followup import resolve_followup  # noqa: E402
+from assistant.ask.retrieval import BM25Retriever  # noqa: E402
+from assistant.core.types import Chunk, Turn  # noqa: E402
+from assistant.ingest.chunking import chunk_document  # noqa: E402
+from assistant.ingest.facts import extract_facts  # noqa: E402
+from assistant.ingest.loaders import load_document  # noqa: E402
+from assistant.ingest.structure import extract_tables  # noqa: E402
+from assistant.store.bm25 import BM25Index  # noqa: E402
 
 PLAN = ROOT / "tests" / "data" / "jinjiang-talent-plan-2021-2025.txt"
 CATEGORIES = ("project_content", "narrative_fact", "eligibility_benefit", "industry_needs", "unanswerable", "multi_turn")

@@ -14,13 +14,13 @@ import argparse
 from collections import defaultdict
 from pathlib import Path
 
-from assistant.entities import EntityIndex
-from assistant.fact_answer import answer_from_facts
-from assistant.facts import extract_facts
-from assistant.loaders import load_document
-from assistant.router import route
-from assistant.structure import extract_tables
-from assistant.types import Chunk, RawDocument
+from assistant.ask.entities import EntityIndex
+from assistant.ask.fact_answer import answer_from_facts
+from assistant.ask.router import route
+from assistant.core.types import Chunk, RawDocument
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.loaders import load_document
+from assistant.ingest.structure import extract_tables
 from bench.metrics import answer_accurate, load_qa
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +29,7 @@ FACT_CATEGORIES = ("lead_unit", "target_number", "baseline_number", "timeline", 
 
 def _chunks(doc: RawDocument) -> list[Chunk]:
     try:
-        from assistant.chunking import chunk_document
+        from assistant.ingest.chunking import chunk_document
     except ImportError:  # chunking not available: facts still extract, only without chunk ids
         return []
     return chunk_document(doc)

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.matching import NEEDS_KIND, Match, extract_profile, match
-from assistant.types import Chunk, Fact
+from assistant.ask.matching import NEEDS_KIND, Match, extract_profile, match
+from assistant.core.types import Chunk, Fact
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_PROFILES = Path(__file__).resolve().parent / "profiles.jsonl"
@@ -52,10 +52,10 @@ def name_key(name: str) -> str:
 
 def parse_document(path: Path, chunk_chars: int = 200) -> tuple[list[Fact], list[Chunk]]:
     """The ingest stages without any store: what the index would hold for this file."""
-    from assistant.chunking import chunk_document
-    from assistant.facts import extract_facts
-    from assistant.loaders import load_document
-    from assistant.structure import extract_tables
+    from assistant.ingest.chunking import chunk_document
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.loaders import load_document
+    from assistant.ingest.structure import extract_tables
 
     doc = load_document(path, path.name)
     chunks = chunk_document(doc, chunk_chars=chunk_chars)

@@ -15,11 +15,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from assistant.bm25 import BM25Index
-from assistant.config import PROJECT_ROOT, EmbedderSettings, Settings
-from assistant.ingest import open_ingestor
-from assistant.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
-from assistant.types import ScoredChunk
+from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
+from assistant.core.config import PROJECT_ROOT, EmbedderSettings, Settings
+from assistant.core.types import ScoredChunk
+from assistant.ingest.pipeline import open_ingestor
+from assistant.store.bm25 import BM25Index
 from bench.metrics import QARecord, evidence_rank, load_qa
 
 DEFAULT_QA = PROJECT_ROOT.parent / "shared" / "eval" / "dev.jsonl"

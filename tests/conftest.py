@@ -23,7 +23,7 @@ import pytest
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-from assistant.config import EmbedderSettings, Settings  # noqa: E402
+from assistant.core.config import EmbedderSettings, Settings  # noqa: E402
 
 # The HTTP service's fixtures (clients, keys, an engine to upload to) live beside these, for the test_api* modules.
 pytest_plugins = ["tests.conftest_api"]
@@ -64,7 +64,7 @@ def settings(tmp_path: Path, plan_corpus: Path, embedding_cache: Path) -> Settin
 @pytest.fixture(scope="session")
 def plan_engine(tmp_path_factory: pytest.TempPathFactory, plan_corpus: Path, embedding_cache: Path):
     """One started engine on the plan, vectors filled, shared by read-only tests."""
-    from assistant.engine import Engine
+    from assistant.ask.engine import Engine
 
     engine = Engine(make_settings(tmp_path_factory.mktemp("plan-data"), plan_corpus, embedding_cache))
     engine.start(progress=False, wait_for_vectors=True)
@@ -75,13 +75,13 @@ def plan_engine(tmp_path_factory: pytest.TempPathFactory, plan_corpus: Path, emb
 @pytest.fixture(scope="session")
 def plan_bm25() -> tuple[Any, Any]:
     """The plan's chunks behind BM25 alone, and its entity index: the answer path without vectors or an engine."""
-    from assistant.bm25 import BM25Index
-    from assistant.chunking import chunk_document
-    from assistant.entities import EntityIndex
-    from assistant.facts import extract_facts
-    from assistant.loaders import load_document
-    from assistant.retrieval import BM25Retriever
-    from assistant.structure import extract_tables
+    from assistant.ask.entities import EntityIndex
+    from assistant.ask.retrieval import BM25Retriever
+    from assistant.ingest.chunking import chunk_document
+    from assistant.ingest.facts import extract_facts
+    from assistant.ingest.loaders import load_document
+    from assistant.ingest.structure import extract_tables
+    from assistant.store.bm25 import BM25Index
 
     doc = load_document(PLAN_TXT)
     chunks = chunk_document(doc)

@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import SecretStr
 
-from assistant.config import APISettings, Settings
+from assistant.core.config import APISettings, Settings
 
 CLIENT_KEY = "client-key-3f9a"
 ADMIN_KEY = "admin-key-77c1"
@@ -68,7 +68,7 @@ def keyed_client(plan_engine: Any, tmp_path: Path) -> Iterator[TestClient]:
 @pytest.fixture(scope="module")
 def own_engine(tmp_path_factory: pytest.TempPathFactory, plan_corpus: Path, embedding_cache: Path) -> Iterator[Any]:
     """An engine of this module's own on the plan, for tests that upload and delete documents."""
-    from assistant.engine import Engine
+    from assistant.ask.engine import Engine
     from tests.conftest import make_settings
 
     engine = Engine(make_settings(tmp_path_factory.mktemp("own-data"), plan_corpus, embedding_cache))

@@ -187,7 +187,7 @@ def test_upload_is_answerable_at_once_and_gone_after_delete(admin_client: TestCl
 
 
 def test_not_ready_until_the_engine_has_started(plan_engine: Any, tmp_path: Path) -> None:
-    from assistant.engine import Engine
+    from assistant.ask.engine import Engine
 
     settings = api_settings(plan_engine.settings, tmp_path / "log")
     unstarted = Engine(settings.model_copy(update={"data_dir": tmp_path / "fresh"}))

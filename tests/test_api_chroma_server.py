@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from assistant.config import ChromaSettings
+from assistant.core.config import ChromaSettings
 from tests.conftest import make_settings
 from tests.conftest_api import ADMIN, AUTH, NOTICE_TEXT, api_settings, keyed, make_client
 
@@ -19,7 +19,7 @@ QUESTION = {"question": "青年人才驿站免费住宿最长几天？"}
 
 
 def http_engine(data_dir: Path, plan_corpus: Path, cache: Path, port: int) -> Any:
-    from assistant.engine import Engine
+    from assistant.ask.engine import Engine
 
     settings = make_settings(data_dir, plan_corpus, cache, chroma=ChromaSettings(mode="http", port=port))
     engine = Engine(settings)

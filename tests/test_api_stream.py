@@ -60,7 +60,7 @@ def test_bad_requests_fail_before_the_stream_starts(open_client: TestClient) -> 
 
 @pytest.fixture(scope="module")
 def llm_engine(tmp_path_factory: pytest.TempPathFactory, plan_corpus: Path, embedding_cache: Path) -> Iterator[Any]:
-    from assistant.engine import Engine
+    from assistant.ask.engine import Engine
     from tests.conftest import make_settings
 
     model = FakeChatModel()

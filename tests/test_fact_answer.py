@@ -6,15 +6,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import chunk_document
-from assistant.entities import EntityIndex
-from assistant.fact_answer import answer_from_facts, with_unit
-from assistant.facts import extract_facts
-from assistant.fidelity import check_answer
-from assistant.loaders import load_document
-from assistant.router import Route, route
-from assistant.structure import extract_tables
-from assistant.types import Answer
+from assistant.ask.entities import EntityIndex
+from assistant.ask.fact_answer import answer_from_facts, with_unit
+from assistant.ask.fidelity import check_answer
+from assistant.ask.router import Route, route
+from assistant.core.types import Answer
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.loaders import load_document
+from assistant.ingest.structure import extract_tables
 
 DATA = Path(__file__).parent / "data"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import chunk_document
-from assistant.facts import extract_facts, split_units
-from assistant.loaders import load_document
-from assistant.structure import extract_tables
-from assistant.types import Fact
+from assistant.core.types import Fact
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.facts import extract_facts, split_units
+from assistant.ingest.loaders import load_document
+from assistant.ingest.structure import extract_tables
 
 DATA = Path(__file__).parent / "data"
 

@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import chunk_document
-from assistant.db import make_db_engine
-from assistant.facts import extract_facts
-from assistant.factstore import FactStore
-from assistant.loaders import load_document
-from assistant.structure import extract_tables
-from assistant.types import Fact
+from assistant.core.types import Fact
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.loaders import load_document
+from assistant.ingest.structure import extract_tables
+from assistant.store.db import make_db_engine
+from assistant.store.factstore import FactStore
 
 DATA = Path(__file__).parent / "data"
 

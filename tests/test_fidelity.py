@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.fidelity import check_answer, enforce
-from assistant.types import Answer, Citation
+from assistant.ask.fidelity import check_answer, enforce
+from assistant.core.types import Answer, Citation
 
 ROW = "3\t硕博人才“倍增工程”\t支持各类用人主体大力引进硕博士（后），力争博士达到1000名、硕士达到10000名。\t…\t市直涉才部门、各镇（街道）、经济开发区"
 TABLE = "一级指标\t序号\t二级指标\t单位\t2020年\t2025年\n人才环境\t17\t博士后工作站\t家\t2\t4"

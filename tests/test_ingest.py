@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.config import Settings
-from assistant.errors import UnreadableDocument, UnsupportedFileType
-from assistant.ingest import Ingestor, open_ingestor
+from assistant.core.config import Settings
+from assistant.core.errors import UnreadableDocument, UnsupportedFileType
+from assistant.ingest.pipeline import Ingestor, open_ingestor
 from tests.conftest import PLAN_DOCX, PLAN_TXT, make_settings
 
 ROOT = Path(__file__).resolve().parent.parent

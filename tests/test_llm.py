@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from langchain_openai import ChatOpenAI
 
-from assistant.chunking import chunk_document
-from assistant.config import LLMSettings
-from assistant.llm import LLMGenerator, make_chat_model
-from assistant.loaders import load_document
-from assistant.types import Answer, ScoredChunk, Turn
+from assistant.ask.llm import LLMGenerator, make_chat_model
+from assistant.core.config import LLMSettings
+from assistant.core.types import Answer, ScoredChunk, Turn
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.loaders import load_document
 from tests.fakes import FakeChatModel
 
 PLAN_TXT = Path(__file__).parent / "data" / "jinjiang-talent-plan-2021-2025.txt"

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader, PdfWriter
 
-from assistant.errors import DocumentTooLarge, UnreadableDocument, UnsupportedFileType
-from assistant.loaders import LoadLimits, load_document
-from assistant.normalize import is_page_footer, is_toc_line, join_broken_lines, normalize_zh
-from assistant.types import Footnote, Paragraph, RawDocument, Table
+from assistant.core.errors import DocumentTooLarge, UnreadableDocument, UnsupportedFileType
+from assistant.core.types import Footnote, Paragraph, RawDocument, Table
+from assistant.ingest.loaders import LoadLimits, load_document
+from assistant.ingest.normalize import is_page_footer, is_toc_line, join_broken_lines, normalize_zh
 from tests.conftest import PLAN_DOCX, PLAN_PDF, PLAN_TXT
 
 

@@ -9,9 +9,16 @@ import pytest
 from sqlalchemy import update
 from sqlalchemy.orm import Session
 
-from assistant.db import make_db_engine
-from assistant.logstore import AnswerNotFound, LogStore, QueryLogRow, QueryRecord, new_id, normalize_question
-from assistant.types import Citation
+from assistant.core.types import Citation
+from assistant.service.records import (
+    AnswerNotFound,
+    LogStore,
+    QueryLogRow,
+    QueryRecord,
+    new_id,
+    normalize_question,
+)
+from assistant.store.db import make_db_engine
 
 CITE = Citation(id=1, doc_id="d1", title="规划", section="一、总则", page=3, quote="博士后工作站达到 4 家", chunk_id="c1")
 
@@ -95,7 +102,7 @@ def test_unanswered_report_keeps_to_its_date_range(store: LogStore) -> None:
 
 
 def test_question_words_do_not_keep_alike_questions_apart() -> None:
-    from assistant.logstore import wording_key
+    from assistant.service.records import wording_key
 
     assert wording_key("人才公寓怎么申请？") == wording_key("请问人才公寓如何申请呢")
     assert wording_key("博士的购房补贴是多少万元") == wording_key("博士购房补贴有多少万元？")

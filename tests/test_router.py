@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunking import chunk_document
-from assistant.entities import EntityIndex, derived_aliases
-from assistant.facts import extract_facts
-from assistant.loaders import load_document
-from assistant.router import route
-from assistant.structure import extract_tables
+from assistant.ask.entities import EntityIndex, derived_aliases
+from assistant.ask.router import route
+from assistant.ingest.chunking import chunk_document
+from assistant.ingest.facts import extract_facts
+from assistant.ingest.loaders import load_document
+from assistant.ingest.structure import extract_tables
 
 DATA = Path(__file__).parent / "data"
 

@@ -25,7 +25,7 @@ from typing import Any
 import httpx
 import pytest
 
-from assistant.config import PROJECT_ROOT, APISettings
+from assistant.core.config import PROJECT_ROOT, APISettings
 from tests.conftest import make_settings
 from tests.conftest_api import (
     ADMIN,
@@ -112,7 +112,7 @@ def postgres() -> Iterator[Postgres]:
 def test_the_service_keeps_everything_in_postgresql_across_a_restart(
     postgres: Postgres, plan_corpus: Path, embedding_cache: Path, tmp_path: Path
 ) -> None:
-    from assistant.engine import Engine
+    from assistant.ask.engine import Engine
 
     url = postgres.database("service")
     settings = make_settings(tmp_path / "data", plan_corpus, embedding_cache, database_url=url, api=APISettings(**keyed()))
@@ -136,7 +136,7 @@ def test_the_service_keeps_everything_in_postgresql_across_a_restart(
     assert postgres.scalar(url, "SELECT count(*) FROM query_log") == 2
     assert postgres.scalar(url, "SELECT count(*) FROM feedback WHERE rating = 'down'") == 1
     assert postgres.scalar(url, "SELECT count(*) FROM chunks") > 100
-    assert not (tmp_path / "data" / "assistant.db").exists()
+    assert not (tmp_path / "data" / "assistant.store.db").exists()
 
     # restart, given the URL the way a DBA writes it (no driver): the conversation goes on where it stopped
     restarted = settings.model_copy(update={"database_url": url.replace("postgresql+psycopg://", "postgresql://")})

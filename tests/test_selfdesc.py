@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from assistant.matching import extract_profile
-from assistant.selfdesc import is_profile_question
+from assistant.ask.matching import extract_profile
+from assistant.ask.self_description import is_profile_question
 
 
 @pytest.mark.parametrize(

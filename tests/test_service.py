@@ -7,10 +7,10 @@ from typing import Any
 
 import pytest
 
-from assistant.db import make_db_engine
-from assistant.logstore import AnswerNotFound, LogStore
-from assistant.service import ChatReply, ChatService
-from assistant.types import Turn
+from assistant.core.types import Turn
+from assistant.service.chat import ChatReply, ChatService
+from assistant.service.records import AnswerNotFound, LogStore
+from assistant.store.db import make_db_engine
 
 
 @pytest.fixture

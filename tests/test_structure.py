@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.loaders import load_document
-from assistant.structure import extract_tables, parse_caption, parse_heading, split_heading, split_sections
-from assistant.types import Paragraph, RawDocument, TableRows
+from assistant.core.types import Paragraph, RawDocument, TableRows
+from assistant.ingest.loaders import load_document
+from assistant.ingest.structure import (
+    extract_tables,
+    parse_caption,
+    parse_heading,
+    split_heading,
+    split_sections,
+)
 from tests.conftest import PLAN_DOCX, PLAN_PDF, PLAN_TXT
 
 

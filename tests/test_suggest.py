@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from assistant.compose import compose_answer
-from assistant.suggest import suggest_followups
+from assistant.ask.compose import compose_answer
+from assistant.ask.suggest import suggest_followups
 
 
 def test_a_lead_unit_answer_suggests_other_fields_of_that_programme(plan_bm25) -> None:

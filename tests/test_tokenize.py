@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from assistant.tokenize import add_domain_terms, fold, harvest_terms, heading_terms, tokenize_zh
+from assistant.text.tokens import add_domain_terms, fold, harvest_terms, heading_terms, tokenize_zh
 from tests.conftest import PLAN_TXT
 
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import gradio as gr
 import pytest
 
-from assistant.config import APISettings
-from assistant.engine import Engine
-from assistant.service import ChatService
-from assistant.ui import build_ui
-from assistant.ui_actions import NOT_STATED, UIActions, highlight, message_text
+from assistant.ask.engine import Engine
+from assistant.core.config import APISettings
+from assistant.service.chat import ChatService
+from assistant.ui.actions import NOT_STATED, UIActions, highlight, message_text
+from assistant.ui.blocks import build_ui
 from tests.conftest import PLAN_PDF, make_settings
 
 GUIDE = """晋江市青年人才驿站服务指南（试行）

@@ -33,7 +33,7 @@ def base_url(
     tmp_path_factory: pytest.TempPathFactory, plan_corpus: Path, embedding_cache: Path
 ) -> Iterator[str]:
     from assistant.api.app import create_app
-    from assistant.ui import mount_ui
+    from assistant.ui.blocks import mount_ui
 
     settings = make_settings(tmp_path_factory.mktemp("ui-browser"), plan_corpus, embedding_cache)
     port = free_port()
@@ -73,7 +73,7 @@ def test_question_shows_the_answer_and_its_source_line(page) -> None:  # type: i
 
 
 def test_unanswerable_question_shows_the_not_stated_message(page) -> None:  # type: ignore[no-untyped-def]
-    from assistant.ui_actions import NOT_STATED
+    from assistant.ui.actions import NOT_STATED
 
     page.locator("#question textarea").fill("晋江给博士的安家补贴是多少钱？")
     page.locator("#question textarea").press("Enter")

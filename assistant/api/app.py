@@ -11,7 +11,6 @@ dependency, document and report routes the admin key.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import threading
 from collections.abc import AsyncIterator
@@ -21,20 +20,14 @@ from typing import Any
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
-from assistant.api import (
-    openai_compat,
-    routes_chat,
-    routes_documents,
-    routes_health,
-    routes_reports,
-    routes_search,
-)
+from assistant.api import openai_compat
 from assistant.api.errors import install_error_handlers
 from assistant.api.metrics import Metrics
 from assistant.api.middleware import RequestContextMiddleware
 from assistant.api.ratelimit import RateLimiter
-from assistant.config import Settings
-from assistant.service import ChatService
+from assistant.api.routes import chat, documents, health, match, reports, search
+from assistant.core.config import Settings
+from assistant.service.chat import ChatService
 
 log = logging.getLogger("assistant.api")
 
@@ -42,7 +35,7 @@ log = logging.getLogger("assistant.api")
 def create_app(settings: Settings, engine: Any | None = None, *, service: ChatService | None = None) -> FastAPI:
     owns_engine = engine is None
     if engine is None:
-        from assistant.engine import Engine
+        from assistant.ask.engine import Engine
 
         engine = Engine(settings)
     service = service or ChatService.from_settings(engine, settings)
@@ -74,12 +67,8 @@ def create_app(settings: Settings, engine: Any | None = None, *, service: ChatSe
     app.state.start_error = None
 
     install_error_handlers(app)
-    for module in (routes_health, routes_chat, routes_search, routes_documents, routes_reports, openai_compat):
+    for module in (health, chat, search, documents, reports, match, openai_compat):
         app.include_router(module.router)
-    if importlib.util.find_spec("assistant.matching") is not None:
-        from assistant.api import routes_match
-
-        app.include_router(routes_match.router)
 
     if settings.api.cors_origins:
         app.add_middleware(

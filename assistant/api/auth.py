@@ -18,7 +18,7 @@ from fastapi import Request
 from pydantic import BaseModel, ConfigDict, SecretStr
 
 from assistant.api.errors import ApiError
-from assistant.config import Settings
+from assistant.core.config import Settings
 
 
 class Principal(BaseModel):

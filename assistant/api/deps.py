@@ -13,9 +13,9 @@ from assistant.api.auth import Principal, authenticate, authorize_admin
 from assistant.api.errors import ApiError
 from assistant.api.metrics import Metrics
 from assistant.api.ratelimit import RateLimiter
-from assistant.config import Settings
-from assistant.errors import NotReady
-from assistant.service import ChatService
+from assistant.core.config import Settings
+from assistant.core.errors import NotReady
+from assistant.service.chat import ChatService
 
 
 def get_settings(request: Request) -> Settings:

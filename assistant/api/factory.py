@@ -19,7 +19,7 @@ import os
 from fastapi import FastAPI
 
 from assistant.api.middleware import JsonLogFormatter
-from assistant.config import Settings
+from assistant.core.config import Settings
 
 
 class WorkerLogFormatter(JsonLogFormatter):

@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.api.errors import ApiError
 from assistant.api.metrics import Metrics
-from assistant.config import Settings
+from assistant.core.config import Settings
 
 access_log = logging.getLogger("assistant.access")
 

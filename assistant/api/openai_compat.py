@@ -22,9 +22,9 @@ from starlette.concurrency import run_in_threadpool
 from assistant.api.deps import CallerDep, MetricsDep, RequestIdDep, ServiceDep, SettingsDep
 from assistant.api.errors import ApiError
 from assistant.api.schemas import ERROR_RESPONSES, CitationOut
-from assistant.errors import AssistantError
-from assistant.service import ChatReply
-from assistant.types import Citation, Turn
+from assistant.core.errors import AssistantError
+from assistant.core.types import Citation, Turn
+from assistant.service.chat import ChatReply
 
 MODEL_ID = "jinjiang-talent-assistant"
 SOURCES_HEADING = "来源："

@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from assistant.types import Citation, DocumentInfo, Fact, ScoredChunk
+from assistant.core.types import Citation, DocumentInfo, Fact, ScoredChunk
 
 QUESTION_MAX = 500
 HISTORY_MAX = 50  # the configured `max_history_turns` (default 20) is checked on top of this hard bound

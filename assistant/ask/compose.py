@@ -1,0 +1,427 @@
+"""Extractive answers: from retrieved passages to a short cited Chinese answer, or a plain refusal.
+
+    compose_answer(question, hits, max_chars=160) -> Answer
+
+Contract:
+- The answer is made only of text copied from the hits (sentences, clauses, table cells), each piece followed
+  by its citation marker [n]; `Citation.quote` is the exact text used, so every number, date and unit in the
+  answer appears in a quote. Only whitespace next to Chinese characters is dropped in the answer text.
+- The question asks for a kind of value (an amount, a phone number, an address, opening hours, a deadline, a
+  processing time, documents to bring, an evaluation result, a figure, a time). When no top passage states that
+  kind of value in a sentence naming most of the asked subject (and, for a figure, in the asked measure and
+  year), the answer is a refusal (`answerable=False`) that says so, shows what the plan says nearby and where
+  to ask.
+- Open questions ('规划怎么说', '有什么支持') also quote the sentences of the passage the retriever ranked first.
+- Nothing here retrieves, rewrites follow-ups or calls an LLM; those are other stages.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import jieba
+
+from assistant.ask.pieces import (
+    CONTENT_HEADERS,
+    Piece,
+    citation,
+    cite,
+    display,
+    phrase,
+    quote,
+    split_pieces,
+    trim,
+)
+from assistant.core.types import Answer, Chunk, Citation, ScoredChunk
+
+# Words that carry no subject in a question about this plan; they still count a little when matched.
+_WEAK_TERMS = frozenset(
+    "人才 晋江 晋江市 规划 十四五 工程 项目 建设 方面 哪些 什么 多少 需要 支持 主要 具体 怎么 如何 哪个 哪几 要 有 "
+    "是 的 了 吗 呢 和 与 及 在 对 给 会 能 可以 什么样 怎样 哪 几 我 我们 你 请问 一下 这个 那个 这份 文件 里面 "
+    "规定 情况 内容 一些 提出 重点 期间 相关".split()
+)
+_QUESTION_WORDS = frozenset("几个 几家 几名 几项 多少 哪些 哪个 哪几 什么 怎么 如何 哪里 是否 有没有 怎样 多大".split())
+_PUNCT = re.compile(r"^[\W_]+$")
+_DIGIT = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d\s*年?|\d{4}\s*[-—–]\s*\d{4}")
+_YEAR_NAMED = re.compile(r"(?:19|20)\d\d")
+
+# ---------------------------------------------------------------- what the question asks for
+
+_INTENT_CUES: dict[str, re.Pattern[str]] = {
+    "number": re.compile(r"多少|(?<!哪)几[个家名人项所年次支万]|几$|多大|多高|面积|规模|比例|比重|数量|人数|达到|什么目标"),
+    "who": re.compile(r"谁|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|牵头单位[是有]|由哪个|由哪些单位|负责单位"),
+    "when": re.compile(r"哪年|哪一年|哪几年|何时|什么时候|年限|期限|时间|周期|多久|多长时间"),
+    "definition": re.compile(r"什么是|指什么|指的是|是什么意思|什么意思|含义|是指|包括哪"),
+    "list": re.compile(r"哪些|哪几|包括|有什么|什么样"),
+    "needs": re.compile(r"(?:需要|缺|紧缺|急需|引进|招|培养|培育)\S{0,4}(?:什么|哪些|哪方面|哪类|哪几类)\S{0,5}人才|人才需求"),
+    "broad": re.compile(r"什么支持|怎么说|做什么|干什么|哪些措施|什么措施|什么政策|哪些政策|怎么做|如何做|有什么|什么人才"),
+}
+
+@dataclass(frozen=True)
+class _Ask:
+    """A kind of value a question can ask for: how the question asks it, how a sentence states it, and how a
+    refusal names it (in words the fidelity checker cannot take for a unit name: nothing ending in 办, 联 …).
+    `rare` kinds are what a plan seldom holds (money, phone …): a user must never get a guess at them."""
+
+    cue: re.Pattern[str]
+    value: re.Pattern[str]
+    what: str
+    rare: bool = True
+
+
+def _ask(cue: str, value: str, what: str) -> _Ask:
+    return _Ask(re.compile(cue), re.compile(value), what)
+
+
+_MONEY_NOUNS = "补贴|补助|奖励|奖金|资助|经费|津贴|资金|安家费|薪酬|工资|薪资|月薪|年薪|费用|租金|房租|学费|报酬"
+_NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)"
+_ASKS: dict[str, _Ask] = {
+    "money": _ask(
+        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S*(?:{_MONEY_NOUNS})|(?:{_MONEY_NOUNS})\S*(?:多少|几|标准|多高)",
+        r"\d[\d.,，]*\s*[万亿千百]?\s*元", "具体的金额标准"),
+    "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|网址|网站是|邮箱|公众号|微信号",
+                  r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|https?://|www\.|@", "电话号码、网址或邮箱"),
+    "address": _ask(r"地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌",
+                    r"位于|地址|坐落|选址|[路街巷]\s*\d+\s*号", "具体地址"),
+    "hours": _ask(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末|周[六日]|星期[六日天]|节假日|上不上班|开门|关门",
+                  r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间", "开放或上班时间"),
+    "deadline": _ask(r"截止|什么时候(?:开始)?申报|申报时间|报名时间|什么时候报名|哪天|几号|几月|什么时候公布|何时公布",
+                     r"截止|\d{1,2}\s*月\s*\d{1,2}\s*日|申报时间|报名时间", "具体的申报或截止时间"),
+    "evaluation": _ask(r"(?:评估|考核|评价|评审|评选)结果|完成了多少|完成情况|完成得怎么样|完成率|效果怎么样|排第几|排名",
+                       r"评估结果|考核结果|完成率|已完成|已达到|超额完成", "评估或完成情况的结果"),
+    "processing": _ask(r"(?:办理|审批|评审|审核|受理|办结|认定|发放|到账|批下来|办下来)\S{0,6}(?:多久|多长时间|几天|几个工作日)"
+                       r"|(?:多久|多长时间|几天)\S{0,3}(?:办|批|下来|到账)",
+                       r"\d+\s*个?(?:工作日|天|日内)|时限|办结", "具体的审批时限"),
+    "procedure": _ask(r"材料|手续|证件|流程|步骤|怎么办理|如何办理|办理程序|在哪办|去哪[里儿]?办|怎么申请|如何申请",
+                      r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报", "具体需要的材料和手续"),
+    # Values a plan does hold (targets, periods); asked about a subject no such sentence mentions, still refused.
+    "quantity": _Ask(_INTENT_CUES["number"], re.compile(rf"\d|{_NUMBER}[大个家所名项支批类]"), "这方面的具体数字", False),
+    "time": _Ask(_INTENT_CUES["when"], re.compile(r"(?:19|20)\d\d|\d+\s*(?:个月|月|年|天|日)|[到至]\s*\d|年内|每年"),
+                 "这方面的时间", False),
+}
+# A question that names its measure ('几个工作日', '多少间') is answered only by a figure in that measure. The
+# measure must be a word of its own: '几个人才之家' counts 人才之家, not people.
+_MEASURE_UNITS = {
+    "工作日": "工作日|天|日", "天": "工作日|天|日", "小时": "小时", "分钟": "分钟", "周": "周|星期", "星期": "周|星期",
+    "人次": "人次", "次": "次", "分": "分", "元": "元", "块": "元", "亩": "亩",
+    "平方米": "平方米", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "家": "家|所|个", "所": "所|家|个",
+    "间": "间", "项": "项|个", "件": "件", "倍": "倍",
+}
+
+
+@dataclass(frozen=True)
+class _Scored:
+    piece: Piece
+    score: float
+    matched: frozenset[str]
+
+
+def question_terms(question: str) -> dict[str, float]:
+    """jieba tokens of the question with a base weight: subject words 1.0, generic words 0.2."""
+    terms: dict[str, float] = {}
+    tokens = [t for t in _merge_single_chars(jieba.lcut(question)) if t not in _QUESTION_WORDS]
+    for token in tokens:
+        if not token or _PUNCT.match(token):
+            continue
+        if len(token) == 1 and not token.isdigit():
+            continue
+        terms[token] = 0.2 if token in _WEAK_TERMS else 1.0
+    # jieba splits names the plan writes whole (智能装备, 人才集团); the joined pair finds the exact one.
+    for left, right in zip(tokens, tokens[1:], strict=False):
+        if terms.get(left, 0) + terms.get(right, 0) >= 1.2 and len(left + right) <= 8:
+            terms[left + right] = 1.5
+    return terms
+
+
+def _merge_single_chars(tokens: list[str]) -> list[str]:
+    """jieba leaves rare names in single characters (人才之家 -> 人才/之/家); rejoin runs of them."""
+    merged: list[str] = []
+    run = ""
+    for token in (t.strip() for t in tokens):
+        if len(token) == 1 and "\u4e00" <= token <= "\u9fff" and token not in "的了吗呢是有和与及在对给我你":
+            run += token
+            continue
+        if len(run) > 1:
+            merged.append(run)
+        run = ""
+        merged.append(token)
+    if len(run) > 1:
+        merged.append(run)
+    return merged
+
+
+def question_intents(question: str) -> set[str]:
+    return {name for name, cue in _INTENT_CUES.items() if cue.search(question)}
+
+
+def asked_kinds(question: str) -> list[str]:
+    """Kinds of value the question asks for (money, phone, …, quantity, time), rare kinds first."""
+    kinds = [name for name, ask in _ASKS.items() if ask.cue.search(question)]
+    return sorted(kinds, key=lambda k: not _ASKS[k].rare)
+
+
+def _idf(terms: dict[str, float], pieces: list[Piece]) -> dict[str, float]:
+    """Weight each term by how rare it is among the candidate pieces (a term in every piece says little)."""
+    n = max(len(pieces), 1)
+    weights: dict[str, float] = {}
+    for term, base in terms.items():
+        df = sum(1 for p in pieces if term in p.text)
+        weights[term] = base * (0.5 + math.log(1 + n / (1 + df)))
+    return weights
+
+
+def _score(piece: Piece, weights: dict[str, float], intents: set[str], years: list[str]) -> _Scored:
+    total = sum(weights.values()) or 1.0
+    text, header = piece.text, piece.header or ""
+    matched = frozenset(t for t in weights if t in text or t in piece.about)
+    in_context = sum(w for t, w in weights.items() if t not in matched and t in piece.context)
+    # A piece that opens with the asked word is about it ('二是新能源汽车人才，…'), not merely mentioning it.
+    opening = sum(w for t, w in weights.items() if t in display(text)[:12])
+    score = (sum(weights[t] for t in matched) + 0.5 * in_context + 0.3 * opening) / total
+    if "number" in intents:
+        score += 0.3 if _DIGIT.search(text) else -0.2
+    if "who" in intents:
+        score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
+    if "when" in intents:
+        score += 0.4 if header == "实施年限" or _YEAR.search(text) else 0.0
+    if years and "number" in intents:
+        # '2020年…有多少' asks the baseline: the figure of that year, not the 2025 target beside it.
+        if any(y in text or y in header for y in years):
+            score += 0.3
+        elif _YEAR.search(text + header):
+            score -= 0.2
+    if "definition" in intents and (piece.chunk.kind == "footnote" or re.search(r"指|是|即", text)):
+        score += 0.3
+    if "list" in intents and ("、" in text or "包括" in text):
+        score += 0.15
+    if header == "行动措施":
+        score -= 0.05
+    if header == "牵头单位" and "who" not in intents or header == "实施年限" and "when" not in intents:
+        score -= 0.3
+    if "needs" in intents and header == "人才需求":
+        score += 0.3
+    if piece.chunk.kind == "footnote" and "definition" not in intents:
+        score -= 0.1  # a footnote defines a name; it answers 'what is X', not what X does or needs
+    if "broad" in intents and header in CONTENT_HEADERS:
+        score += 0.15
+    if len(text) < 8:
+        score -= 0.2
+    score += 0.15 / (1 + piece.rank)
+    return _Scored(piece, score, matched)
+
+
+_ASKING = re.compile(r"吗|呢|谁|哪|什么|多少|几|怎么|怎样|如何|是否|有没有|多大|多久")
+
+
+def _sub_questions(question: str) -> list[str]:
+    """The separate questions in one message. A clause that asks nothing ('我是企业高技能人才，…',
+    '台湾青年来晋江就业实习，…') is the subject of the question next to it, not a question of its own."""
+    parts = [p for p in re.split(r"[？?，,；;。！!]", question) if len(p.strip()) >= 2]
+    asks: list[str] = []
+    pending = ""
+    for part in parts:
+        if _ASKING.search(part) or question_intents(part):
+            asks.append(f"{pending}，{part}" if pending else part)
+            pending = ""
+        else:
+            pending = f"{pending}，{part}" if pending else part
+    if pending and asks:
+        asks[-1] += f"，{pending}"
+    return asks if len(asks) > 1 else [question]
+
+
+def _select(question: str, pieces: list[Piece], max_chars: int) -> list[_Scored]:
+    """Best piece for each part of the question, then close runners-up that add new matched words."""
+    chosen: list[_Scored] = []
+    all_terms = question_terms(question)
+    for part in _sub_questions(question):
+        own = question_terms(part)
+        # A part without its own subject ('要达到什么目标？') borrows the subject of the whole question.
+        borrowed = 0.3 if sum(1 for w in own.values() if w >= 1.0) > 1 else 0.8
+        terms = {**{t: w * borrowed for t, w in all_terms.items()}, **own}
+        weights = _idf(terms, pieces)
+        intents, years = question_intents(part), _YEAR_NAMED.findall(question)
+        ranked = sorted((_score(p, weights, intents, years) for p in pieces), key=lambda s: -s.score)
+        if not ranked:
+            continue
+        best = ranked[0]
+        picks = [best]
+        covered = set(best.matched)
+        for other in ranked[1:6]:
+            if other.score < 0.8 * best.score or not (other.matched - covered):
+                continue
+            if sum(len(s.piece.text) for s in picks) + len(other.piece.text) > max_chars:
+                continue
+            picks.append(other)
+            covered |= other.matched
+            if len(picks) == 2:
+                break
+        if "broad" in intents:
+            room = max_chars - sum(len(s.piece.text) for s in picks)
+            strong = {t for t, w in all_terms.items() if w == 1.0}
+            picks += _from_top_passage(best, ranked, strong, room) or _following(best, pieces, weights, room)
+        for pick in picks:
+            if all(c.piece != pick.piece for c in chosen):
+                chosen.append(pick)
+    return chosen
+
+
+def _from_top_passage(best: _Scored, ranked: list[_Scored], strong: set[str], room: int) -> list[_Scored]:
+    """Open questions ('规划怎么说', '有什么支持') often share few words with the sentences that answer them; the
+    passage the retriever ranked first (BM25 and meaning together) is then the better guide. Up to two of its
+    sentences that name at least two of the question's subject words join the answer."""
+    picks: list[_Scored] = []
+    wanted = 1 if best.piece.rank == 0 else 2
+    for other in ranked:
+        if other.piece.rank != 0 or other.piece == best.piece or other.piece.header in ("牵头单位", "实施年限"):
+            continue
+        if len(other.matched & strong) < 2 or other.score < 0.4 * best.score or len(other.piece.text) > room:
+            continue
+        picks.append(other)
+        room -= len(other.piece.text)
+        if len(picks) == wanted:
+            break
+    return picks
+
+
+def _following(best: _Scored, pieces: list[Piece], weights: dict[str, float], room: int) -> list[_Scored]:
+    """The sentence after the best one in the same passage: broad questions ('有什么支持') are answered by a
+    run of measures, and the next sentence usually continues it."""
+    for piece in pieces:
+        same = piece.chunk.chunk_id == best.piece.chunk.chunk_id and piece.header == best.piece.header
+        if same and piece.position == best.piece.position + 1 and len(piece.text) <= room:
+            return [_Scored(piece, best.score * 0.9, frozenset())]
+    return []
+
+
+def _lead_unit_nearby(pieces: list[Piece]) -> Piece | None:
+    return next((p for p in pieces if p.header == "牵头单位" and p.rank <= 1), None)
+
+
+def _refusal(
+    question: str, missing: list[str], best: _Scored | None, pieces: list[Piece], what: str | None = None
+) -> Answer:
+    what = what or ("、".join(_ASKS[m].what for m in missing) if missing else "与这个问题直接相关的内容")
+    text = f"文件中没有明确{what}。"
+    citations: list[Citation] = []
+    if best is not None and best.score > 0.25:
+        used = trim(best.piece, question_terms(question), 70)
+        citations.append(citation(1, best.piece.chunk, quote(best.piece, used)))
+        text += f"文件相关的表述是：{phrase(best.piece, used)}[1]。"
+    lead = _lead_unit_nearby(pieces)
+    # "主管部门" would read as an unnamed unit to the fidelity checker; a unit is named only with its source.
+    where = "相关政策的牵头单位"
+    if lead is not None:
+        citations.append(citation(len(citations) + 1, lead.chunk, quote(lead, lead.text)))
+        where = f"牵头单位（{display(lead.text)}）[{len(citations)}]"
+    text += f"具体请咨询晋江市人才服务热线或{where}。"
+    return Answer(answer=text, answerable=False, confidence=0.8 if missing else 0.5, citations=citations,
+                  route="refusal")
+
+
+def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160) -> Answer:
+    """A short extractive answer with numbered citations, or a refusal when the hits do not support one."""
+    question = question.strip()
+    pieces = split_pieces(hits[:8])
+    rare = [kind for kind in asked_kinds(question) if _ASKS[kind].rare]
+    if not pieces:
+        return _refusal(question, rare, None, pieces)
+    quoted = [t.replace(" ", "") for t in _QUOTED_TERM.findall(question)]
+    if quoted:
+        def writes(chunk: Chunk, term: str) -> bool:
+            return term in f"{chunk.section}{chunk.text}".replace(" ", "")
+
+        unknown = [t for t in quoted if not any(writes(h.chunk, t) for h in hits[:8])]
+        if unknown:  # a quoted term no passage writes is not explained by the documents, whatever looks alike
+            return _refusal(question, rare, None, pieces, what="“" + "”、“".join(unknown) + "”的说法")
+        # “六个有” is answered from the passage that writes 六个有, not from the footnote defining 六个一
+        pieces = [p for p in pieces if any(writes(p.chunk, t) for t in quoted)]
+    picks = _select(question, pieces, max_chars)
+    weights = _idf(question_terms(question), pieces)
+    best = max(picks, key=lambda s: s.score) if picks else None
+    if best is None or best.score < 0.2:
+        return _refusal(question, rare, best, pieces)
+
+    missing = [kind for kind in asked_kinds(question) if not _supported(kind, question, pieces)]
+    if missing:
+        return _refusal(question, [k for k in missing if _ASKS[k].rare] or missing[:1], best, pieces)
+    ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
+    text, citations = cite([s.piece for s in ordered], weights, max_chars)
+    return Answer(answer=text, answerable=True, confidence=round(min(0.95, max(0.3, best.score)), 2),
+                  citations=citations, route="retrieval")
+
+
+_QUOTED_TERM = re.compile(r"[“\"‘']([^”\"’']{1,20})[”\"’']")
+
+
+# How much of the question's subject a value-bearing sentence must name, by idf weight. A paraphrased verb
+# (提高 / 达到) costs a little; a subject the passages never mention (永久居留, 公积金) costs most of it.
+_SUPPORT = 0.5
+
+
+# Words that describe the asked value rather than its subject ('目标数量', '计划', '要提高到多少').
+_VALUE_WORDS = frozenset(
+    "目标 计划 现状 基数 数量 总量 规模 达到 提高 提升 提到 增加 增长 力争 预计 打算 准备 要求 今后 未来 五年 十三五 "
+    "十四五 末 到底 一共 总共 大概 大约 左右 目前 现在 分别".split()
+)
+
+# The plan's periods name when, not what: '十三五末' must not make '五末' a subject word.
+_PLAN_PERIOD = re.compile(r"十[二三四五]五(?:末|期间|时期|以来|初)?")
+
+
+def subject_terms(question: str) -> tuple[list[str], set[str]]:
+    """The question's own subject words, and which of them are runs of single characters rejoined
+    (人才之家, but also 后要 from '五年后要达到'). Weak words, joined pairs, words describing the value and words
+    that only say what kind of value is asked ('多少钱', '电话', '什么时候') are not the subject."""
+    cues = [ask.cue for ask in _ASKS.values()] + [_PLAN_PERIOD]
+    asked = [m.span() for cue in cues for m in cue.finditer(question)]
+    words = set(jieba.lcut(question))
+    terms = []
+    for term, weight in question_terms(question).items():
+        at = question.find(term)
+        if weight != 1.0 or term in _VALUE_WORDS:
+            continue
+        if any(start <= at and at + len(term) <= end for start, end in asked):
+            continue
+        terms.append(term)
+    return terms, {t for t in terms if t not in words}
+
+
+def _asked_measure(question: str) -> str | None:
+    tokens = jieba.lcut(question)
+    for token, after in zip(tokens, tokens[1:] + [""], strict=True):
+        if token in ("多少", "几", "几个") and after in _MEASURE_UNITS:
+            return after
+        if token.startswith("几") and token[1:] in _MEASURE_UNITS:
+            return token[1:]
+    return None
+
+
+def _supported(kind: str, question: str, pieces: list[Piece]) -> bool:
+    """Does a top passage state the asked kind of value in a sentence about the asked subject?"""
+    ask = _ASKS[kind]
+    terms, rejoined = subject_terms(question)
+    # A rejoined run counts only where the passages write it: otherwise it is more likely two stray characters.
+    terms = [t for t in terms if t not in rejoined or any(t in p.text for p in pieces)]
+    weights = _idf(dict.fromkeys(terms, 1.0), pieces)
+    total = sum(weights.values())
+    measure = _asked_measure(question) if kind == "quantity" else None
+    in_measure = re.compile(rf"{_NUMBER}\s*[万亿千百]?\s*(?:{_MEASURE_UNITS[measure]})") if measure else None
+    nouns = set(re.findall(_MONEY_NOUNS, question)) if kind == "money" else set()
+    for piece in pieces:
+        if piece.rank > 5 or not ask.value.search(piece.text):
+            continue
+        if in_measure is not None and not in_measure.search(piece.text + piece.unit):
+            continue
+        if nouns and not any(n in piece.text for n in nouns):
+            continue
+        about = f"{piece.text} {piece.row_name or ''} {piece.header or ''} {piece.chunk.section.rsplit(' > ', 1)[-1]}"
+        # A figure of another year does not answer for the year asked ('2022年引进了多少' vs the 2025 target).
+        if kind == "quantity" and not all(y in about for y in _YEAR_NAMED.findall(question)):
+            continue
+        if not total or sum(w for t, w in weights.items() if t in about) >= _SUPPORT * total:
+            return True
+    return False

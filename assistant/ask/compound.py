@@ -1,0 +1,61 @@
+"""Questions that ask two things at once: "这个工程谁牵头？要达到什么目标？".
+
+    split_questions(question) -> ["这个工程谁牵头？", "要达到什么目标？"]
+    combine_answers([answer_a, answer_b]) -> one Answer, citations renumbered in order
+
+Each part is answered on its own (the second resolved against the first, as a follow-up would be) and the
+replies are joined, so a question that needs a table row and a sentence gets both, each with its source.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.core.types import Answer, Citation
+
+_PART = re.compile(r"[^？?]+[？?]?")
+_MARK = re.compile(r"\[(\d+)\]")
+_MIN_PART_CHARS = 3  # "呢？" or "吗？" is not a question of its own
+
+
+def split_questions(question: str) -> list[str]:
+    """The question's parts, split at question marks; one part when it asks one thing."""
+    parts = [p.strip(" ，,；;。") for p in _PART.findall(question.strip())]
+    parts = [p for p in parts if len(p.rstrip("？?")) >= _MIN_PART_CHARS]
+    return parts if len(parts) > 1 else [question.strip()]
+
+
+def combine_answers(answers: list[Answer]) -> Answer:
+    """Join the parts' answers; each part's [n] markers and citations are renumbered to follow the previous."""
+    if len(answers) == 1:
+        return answers[0]
+    if not any(a.answerable for a in answers):  # one plain "the documents do not say" reads better than several
+        return max(answers, key=lambda a: a.confidence)
+    texts: list[str] = []
+    citations: list[Citation] = []
+    texts_seen: set[str] = set()
+    for answer in answers:
+        if answer.answer in texts_seen:  # two parts answered by the same sentence: say it once
+            continue
+        texts_seen.add(answer.answer)
+        # A citation already used by an earlier part keeps its number.
+        number: dict[int, int] = {}
+        for c in answer.citations:
+            same = next((k for k in citations if k.chunk_id == c.chunk_id and k.quote == c.quote), None)
+            if same is None:
+                same = c.model_copy(update={"id": len(citations) + 1})
+                citations.append(same)
+            number[c.id] = same.id
+        texts.append(_renumber(answer.answer, number))
+    answerable = [a for a in answers if a.answerable]
+    return Answer(
+        answer="\n".join(texts),
+        answerable=bool(answerable),
+        confidence=min(a.confidence for a in answerable) if answerable else min(a.confidence for a in answers),
+        citations=citations,
+        route="+".join(a.route for a in answers),
+    )
+
+
+def _renumber(text: str, number: dict[int, int]) -> str:
+    return _MARK.sub(lambda m: f"[{number.get(int(m.group(1)), int(m.group(1)))}]", text)

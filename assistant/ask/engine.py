@@ -1,0 +1,331 @@
+"""The engine: the one object the API, the UI and the CLI talk to.
+
+    engine = Engine(settings)          # cheap: nothing loaded yet
+    engine.start()                     # load the index; index corpus/ on a fresh data dir; vectors fill behind
+    engine.ask("硕博倍增工程谁牵头？", history=[]) -> Answer
+    engine.search("人才集团", top_k=5) -> list[ScoredChunk]
+    engine.add_document(path, filename) -> DocumentInfo      (raises assistant.core.errors.* on bad files)
+    engine.delete_document(doc_id) -> None                   (raises DocumentNotFound)
+    engine.documents() -> list[DocumentInfo]
+    engine.facts(kind=None, lead_unit=None, q=None) -> list[Fact]
+    engine.ask_stream(question, history) -> Iterator[str | Answer]   text deltas, then the final Answer
+    engine.refresh() -> None           pick up documents added or deleted by another worker
+    engine.ready -> bool               True once queries can be answered
+
+The engine is stateless about conversations: follow-ups are resolved from the `history` it is given; the
+service layer stores sessions and passes their turns back in.
+
+What a worker keeps in memory (BM25, the entity index, the chunk map) is a `Snapshot` built from the shared
+stores and swapped in one assignment, so a query never sees a half-indexed document. The catalog's generation
+counter tells a worker when another one changed the stores.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from assistant.ask import compose, compound, fact_answer, fidelity, followup, matching, router, suggest
+from assistant.ask.entities import EntityIndex
+from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
+from assistant.ask.self_description import is_profile_question
+from assistant.core.config import Settings
+from assistant.core.errors import DocumentNotFound, NotReady
+from assistant.core.protocols import Embedder
+from assistant.core.types import Answer, Chunk, Citation, DocumentInfo, Fact, ScoredChunk, Turn
+from assistant.ingest.pipeline import IngestSummary, open_ingestor
+from assistant.store.bm25 import BM25Index
+from assistant.store.db import exclusive
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a query reads from memory, built together from one generation of the shared stores."""
+
+    generation: int
+    chunks: dict[str, Chunk]
+    bm25: BM25Index
+    entities: EntityIndex
+    facts: list[Fact]
+
+
+class Engine:
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        chroma_client: Any | None = None,
+        embedder: Embedder | None = None,
+        chat_model: Any | None = None,
+    ) -> None:
+        self.settings = settings
+        self._chroma_client = chroma_client
+        self._embedder_override = embedder
+        self._chat_model = chat_model
+        self._snapshot: Snapshot | None = None
+        self._lock = threading.RLock()
+        self._fill_thread: threading.Thread | None = None
+        self._stop = threading.Event()
+        self._started = False
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self, *, index_corpus: bool = True, progress: bool = True, wait_for_vectors: bool = False) -> None:
+        """Open the stores, index `corpus_dir` when the data dir holds no document yet, load the snapshot and
+        start filling vectors (in the background unless `wait_for_vectors`)."""
+        s = self.settings
+        self.ingestor = open_ingestor(s, embedder=self._embedder_override, chroma_client=self._chroma_client)
+        self.db, self.catalog, self.fact_store = self.ingestor.db, self.ingestor.catalog, self.ingestor.facts
+        self.vectors = self.ingestor.vectors
+        self.generator = self._make_generator()
+        if index_corpus and s.corpus_dir.is_dir():
+            # Of several workers starting together on an empty database, only the first indexes the corpus.
+            with exclusive(self.db, "index-corpus"):
+                if not self.catalog.documents():
+                    summary = self.ingestor.ingest_paths([s.corpus_dir], progress=progress)
+                    log.info("indexed corpus: %s", summary.describe())
+        self._load_snapshot()
+        self._started = True
+        if wait_for_vectors or not s.retrieval.background_vectors:
+            self.ingestor.fill_vectors(progress=progress)
+        else:
+            self._fill_thread = threading.Thread(target=self._fill_vectors_quietly, name="vector-fill", daemon=True)
+            self._fill_thread.start()
+
+    def close(self) -> None:
+        self._stop.set()
+        if self._fill_thread is not None:
+            self._fill_thread.join(timeout=5)
+        if self._started:
+            self.db.dispose()
+
+    @property
+    def ready(self) -> bool:
+        return self._snapshot is not None
+
+    def wait_for_vectors(self, timeout: float | None = None) -> None:
+        if self._fill_thread is not None:
+            self._fill_thread.join(timeout)
+
+    def _fill_vectors_quietly(self) -> None:
+        try:
+            self.ingestor.fill_vectors(progress=False, stop=self._stop)
+        except Exception:  # the index still serves BM25; the next start tries again
+            log.exception("background vector fill failed")
+
+    def _make_generator(self):  # type: ignore[no-untyped-def]
+        from assistant.ask.llm import LLMGenerator, make_chat_model
+
+        model = self._chat_model or make_chat_model(self.settings.llm)
+        return LLMGenerator(model, timeout_s=self.settings.llm.timeout_s) if model is not None else None
+
+    # ------------------------------------------------------------------ snapshot
+
+    def _load_snapshot(self) -> None:
+        with self._lock:
+            generation = self.catalog.generation()
+            chunks = {c.chunk_id: c for c in self.catalog.chunks()}
+            facts = self.fact_store.all()
+            self._snapshot = Snapshot(
+                generation=generation,
+                chunks=chunks,
+                bm25=BM25Index.build(list(chunks.values())),
+                entities=EntityIndex.build(facts),
+                facts=facts,
+            )
+
+    def refresh(self) -> None:
+        """Reload the snapshot when another worker (or this one) changed the shared stores."""
+        snap = self._snapshot
+        if snap is None or self.catalog.generation() != snap.generation:
+            self._load_snapshot()
+
+    def _snap(self) -> Snapshot:
+        if self._snapshot is None:
+            raise NotReady("索引尚未加载完成，请稍后再试。")
+        self.refresh()
+        assert self._snapshot is not None
+        return self._snapshot
+
+    # ------------------------------------------------------------------ retrieval
+
+    def _retriever(self, snap: Snapshot) -> HybridRetriever:
+        r = self.settings.retrieval
+        return HybridRetriever(
+            bm25=BM25Retriever(snap.bm25, snap.chunks),
+            dense=DenseRetriever(self.vectors, snap.chunks),
+            bm25_weight=r.bm25_weight,
+            dense_weight=r.dense_weight,
+            rrf_k=r.rrf_k,
+            candidates=r.candidates,
+        )
+
+    def search(self, query: str, top_k: int | None = None) -> list[ScoredChunk]:
+        snap = self._snap()
+        return self._retriever(snap).retrieve(query, top_k or self.settings.retrieval.top_k)
+
+    # ------------------------------------------------------------------ answers
+
+    def _standalone(self, question: str, history: list[Turn], snap: Snapshot) -> str:
+        if not history:
+            return question
+        if self.generator is not None:
+            rewritten = self.generator.condense(question, history)
+            if rewritten:
+                return rewritten
+        return followup.resolve_followup(question, history, self._mentions(snap))
+
+    def _continue(self, part: str, earlier: list[str], snap: Snapshot) -> str:
+        """A later part of a compound question, made standalone: resolved like a follow-up, and when it names
+        nothing of its own (要达到什么目标？), given the subject of the part before it."""
+        mentions = self._mentions(snap)
+        resolved = followup.resolve_followup(part, [Turn(role="user", content=p) for p in earlier], mentions)
+        if resolved != part or mentions(part):
+            return resolved
+        subject = mentions(earlier[-1])
+        return f"{subject[0]}{part}" if subject else part
+
+    @staticmethod
+    def _mentions(snap: Snapshot):  # type: ignore[no-untyped-def]
+        return lambda text: [f.name for f in snap.entities.mentions(text)]
+
+    def _extractive(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
+        parts = compound.split_questions(question)
+        if len(parts) == 1:
+            return self._extractive_one(question, snap, top_k)
+        answers: list[Answer] = []
+        hits: list[ScoredChunk] = []
+        for i, part in enumerate(parts):
+            if i > 0:  # "要达到什么目标？" after "这个工程谁牵头？" is about the same thing
+                part = self._continue(part, parts[:i], snap)
+            answer, part_hits = self._extractive_one(part, snap, top_k)
+            answers.append(answer)
+            hits.extend(h for h in part_hits if all(h.chunk.chunk_id != k.chunk.chunk_id for k in hits))
+        return compound.combine_answers(answers), hits
+
+    def _extractive_one(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
+        """One question's answer and the passages it was composed from (none for a fact or matching answer:
+        retrieval runs only when those paths do not answer)."""
+        route = router.route(question, snap.entities)
+        if route.intent == "none":
+            profile = matching.extract_profile(question, industries=_industries(snap.facts))
+            if is_profile_question(question, profile):
+                return self._match_answer(profile, snap), []
+        else:
+            answer = fact_answer.answer_from_facts(route)
+            if answer is not None:
+                return answer, []
+        hits = self._retriever(snap).retrieve(question, max(top_k, 8))
+        return compose.compose_answer(question, hits), hits
+
+    def ask(self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None) -> Answer:
+        final: Answer | None = None
+        for part in self.ask_stream(question, history, top_k):
+            if isinstance(part, Answer):
+                final = part
+        assert final is not None
+        return final
+
+    def ask_stream(
+        self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None
+    ) -> Iterator[str | Answer]:
+        """Yield text deltas, then the final Answer. The extractive answer is yielded whole; an LLM answer is
+        streamed only after it passed the fidelity check, so a client never sees words that get retracted."""
+        snap = self._snap()
+        history = [t if isinstance(t, Turn) else Turn.model_validate(t) for t in history or []]
+        top_k = top_k or self.settings.retrieval.top_k
+        standalone = self._standalone(question.strip(), history, snap)
+        answer, hits = self._extractive(standalone, snap, top_k)
+        if self.generator is not None and answer.answerable and answer.route == "retrieval":
+            llm_answer, reason = self.generator.generate_checked(standalone, hits[:top_k], history)
+            if llm_answer is not None:
+                answer = fidelity.enforce(llm_answer, answer)
+            else:
+                answer = answer.model_copy(update={"fallback_reason": reason})
+        answer = answer.model_copy(update={"standalone_question": standalone})
+        answer = answer.model_copy(
+            update={
+                "standalone_question": standalone if standalone != question.strip() else None,
+                "suggestions": suggest.suggest_followups(answer, snap.entities),
+            }
+        )
+        yield from _chunks_of(answer.answer)
+        yield answer
+
+    # ------------------------------------------------------------------ policy matching
+
+    def profile_from_text(self, text: str) -> matching.Profile:
+        return matching.extract_profile(text, industries=_industries(self._snap().facts))
+
+    def match(self, profile: matching.Profile, limit: int = 10) -> list[matching.Match]:
+        """Programmes, platforms and policies whose content addresses the profile, best first."""
+        snap = self._snap()
+        return matching.match(profile, snap.facts, list(snap.chunks.values()), limit=limit)
+
+    def _match_answer(self, profile: matching.Profile, snap: Snapshot) -> Answer:
+        found = matching.match(profile, snap.facts, list(snap.chunks.values()))
+        text = matching.format_matches(profile, found)
+        shown = [m for m in found if m.kind != matching.NEEDS_KIND][:6] + [
+            m for m in found if m.kind == matching.NEEDS_KIND
+        ][:2]
+        citations: list[Citation] = []
+        for m in shown:
+            for c in m.citations[:1]:
+                citations.append(c.model_copy(update={"id": len(citations) + 1}))
+        return Answer(
+            answer=text,
+            answerable=bool(found),
+            confidence=0.7 if found else 0.2,
+            citations=citations,
+            route="match",
+        )
+
+    # ------------------------------------------------------------------ documents and facts
+
+    def documents(self) -> list[DocumentInfo]:
+        return self.catalog.documents()
+
+    def chunks(self) -> list[Chunk]:
+        return list(self._snap().chunks.values())
+
+    def add_document(self, path: Path, filename: str) -> DocumentInfo:
+        info = self.ingestor.add_file(path, filename)
+        self._load_snapshot()
+        self._kick_vector_fill()
+        return info
+
+    def delete_document(self, doc_id: str) -> None:
+        if not any(d.doc_id == doc_id for d in self.catalog.documents()):
+            raise DocumentNotFound(f"没有 doc_id 为 {doc_id} 的文档。")
+        self.ingestor.delete(doc_id)
+        self._load_snapshot()
+
+    def ingest(self, paths: list[Path], *, rebuild: bool = False, progress: bool = True) -> IngestSummary:
+        summary = self.ingestor.ingest_paths(paths, progress=progress, rebuild=rebuild)
+        self._load_snapshot()
+        return summary
+
+    def facts(
+        self, kind: str | None = None, lead_unit: str | None = None, q: str | None = None, limit: int = 100
+    ) -> list[Fact]:
+        return self.fact_store.query(kind=kind, lead_unit=lead_unit, q=q, limit=limit)
+
+    def _kick_vector_fill(self) -> None:
+        if self._fill_thread is None or not self._fill_thread.is_alive():
+            self._fill_thread = threading.Thread(target=self._fill_vectors_quietly, name="vector-fill", daemon=True)
+            self._fill_thread.start()
+
+
+def _industries(facts: list[Fact]) -> list[str]:
+    return [f.name for f in facts if f.kind == "industry_need"]
+
+
+def _chunks_of(text: str, size: int = 12) -> Iterator[str]:
+    for i in range(0, len(text), size):
+        yield text[i : i + size]

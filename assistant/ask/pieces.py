@@ -1,0 +1,176 @@
+"""Pieces of retrieved passages: the sentences, clauses and table cells an extractive answer is built from.
+
+    split_pieces(hits) -> list[Piece]       every sentence of a prose hit, every cell of a table-row hit
+    trim(piece, weights, budget) -> str     the best run of clauses of a long piece (an exact substring)
+    cite(pieces, weights, max_chars) -> (text, citations)   the pieces as one answer, each with its marker [n]
+    display(text) / phrase(piece, text) / quote(piece, text)   how a piece is shown and cited
+
+A piece remembers its hit's rank, so the composer can weigh what the retriever ranked first against how many
+question words a sentence repeats.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from assistant.core.types import Chunk, Citation, ScoredChunk
+
+_SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
+_CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
+# '1. ' and '（3）' open an enumerated item; '10.14' is a figure, so a dot followed by a digit is not a prefix.
+_ENUM_PREFIX = re.compile(
+    r"^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*(?:[、．]|\.(?!\d))|[一二三四五六七八九十]+[是、]|[①-⑳])\s*"
+)
+_SPACE_NEAR_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
+_SKIP_HEADERS = frozenset({"序号", "一级指标"})
+_GROUP_HEADERS = frozenset({"重点产业", "产业类别", "类别", "一级指标"})
+_UNIT_CELL = re.compile(r"单位：\s*([^|\s]+)")
+CONTENT_HEADERS = frozenset({"主要内容", "项目内容", "人才需求", "行动措施"})
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A sentence, clause or table cell of one hit: the unit an answer is built from."""
+
+    text: str
+    chunk: Chunk
+    rank: int
+    position: int
+    header: str | None = None
+    row_name: str | None = None
+
+    @property
+    def context(self) -> str:
+        return f"{self.chunk.section} {self.chunk.text}"
+
+    @property
+    def about(self) -> str:
+        """What the piece is about without saying it: its table row's name or its section's last heading."""
+        return self.row_name or self.chunk.section.rsplit(" > ", 1)[-1]
+
+    @property
+    def unit(self) -> str:
+        """A table row's unit, given in a cell of its own ('单位：名') next to the figure; '' for prose."""
+        found = _UNIT_CELL.search(self.chunk.text) if self.header else None
+        return found.group(1) if found else ""
+
+
+def sentences(text: str) -> Iterable[str]:
+    for match in _SENTENCE.finditer(text):
+        piece = match.group().strip()
+        if len(piece) >= 4:
+            yield piece
+
+
+def _table_cells(chunk: Chunk) -> tuple[str | None, list[tuple[str, str]]]:
+    """'表名 | 序号 3 | 重点工程：X | 牵头单位：Y' -> (row name, [(header, value), ...]). The first part is the
+    table's name, even when it reads like a cell ('表1：“十四五”时期全市人才发展主要指标')."""
+    cells: list[tuple[str, str]] = []
+    for part in chunk.text.split(" | ")[1:]:
+        header, sep, value = part.partition("：")
+        if sep and value.strip() and len(header) <= 12:
+            cells.append((header.strip(), value.strip()))
+    return _row_name(cells), cells
+
+
+def _row_name(cells: list[tuple[str, str]]) -> str | None:
+    """The row's subject: the short cell just before the first long one (主要内容, 人才需求 …), else the last
+    short cell before the numbers (an indicator's 二级指标)."""
+    named = [(h, v) for h, v in cells if h not in _SKIP_HEADERS and len(v) <= 40]
+    if not named:
+        return None
+    # A group column (重点产业 → 三大新兴产业) comes first and shares its header or its kind with the next one.
+    if len(named) > 1 and (named[1][0] == named[0][0] or named[0][0] in _GROUP_HEADERS):
+        return named[1][1]
+    return named[0][1]
+
+
+def split_pieces(hits: list[ScoredChunk]) -> list[Piece]:
+    pieces: list[Piece] = []
+    for rank, hit in enumerate(hits):
+        chunk = hit.chunk
+        if chunk.kind == "table_row":
+            name, cells = _table_cells(chunk)
+            for position, (header, value) in enumerate(cells):
+                if header in _SKIP_HEADERS or value == name:
+                    continue
+                parts = [value] if len(value) <= 80 else list(sentences(value)) or [value]
+                for sub, part in enumerate(parts):
+                    pieces.append(Piece(part, chunk, rank, position * 100 + sub, header, name))
+        else:
+            for position, sentence in enumerate(sentences(chunk.text)):
+                pieces.append(Piece(sentence, chunk, rank, position))
+    return pieces
+
+
+def trim(piece: Piece, weights: dict[str, float], budget: int) -> str:
+    """The best run of clauses of a long piece that fits the budget (an exact substring of the piece)."""
+    text = piece.text
+    if len(text) <= budget:
+        return text
+    clauses = [m.group() for m in _CLAUSE.finditer(text)]
+    best, best_score = clauses[0][:budget], -1.0
+    for start in range(len(clauses)):
+        window = ""
+        for end in range(start, len(clauses)):
+            if len(window) + len(clauses[end]) > budget:
+                break
+            window += clauses[end]
+            score = sum(w for t, w in weights.items() if t in window) + 0.01 * len(window) / budget
+            if score > best_score:
+                best, best_score = window, score
+    return best
+
+
+def display(text: str) -> str:
+    """The text as an answer shows it: no enumeration prefix, no spaces next to Chinese, no trailing comma."""
+    text = _ENUM_PREFIX.sub("", _SPACE_NEAR_CJK.sub("", text)).strip()
+    return text.rstrip("，；。,;") if text else text
+
+
+def phrase(piece: Piece, text: str) -> str:
+    """A table cell is said with its row's name and column ('X的牵头单位是：Y'); a sentence as it stands."""
+    shown = display(text)
+    if piece.header == "牵头单位" and piece.row_name:
+        return f"{display(piece.row_name)}的牵头单位是：{shown}"
+    if piece.header == "实施年限" and piece.row_name:
+        return f"{display(piece.row_name)}的实施年限为{shown}"
+    if piece.header and piece.row_name and piece.header not in CONTENT_HEADERS:
+        return f"{display(piece.row_name)}{piece.header}：{shown}"
+    if piece.header and piece.row_name and display(piece.row_name) not in shown:
+        return f"{display(piece.row_name)}：{shown}"
+    return shown
+
+
+def quote(piece: Piece, text: str) -> str:
+    """A cell is quoted with its row's name, cells joined by a tab as the plan's text form writes a row; a cell
+    whose column the answer names ('2020年：22.1') is quoted with its column, so the year is backed too."""
+    if piece.header and piece.row_name and piece.row_name not in text:
+        if piece.header not in CONTENT_HEADERS | {"牵头单位", "实施年限"}:
+            text = f"{piece.header}：{text}"
+        return f"{piece.row_name}\t{text}"
+    return text
+
+
+def citation(n: int, chunk: Chunk, text: str) -> Citation:
+    return Citation(
+        id=n, doc_id=chunk.doc_id, title=chunk.title, section=chunk.section, page=chunk.page, quote=text,
+        chunk_id=chunk.chunk_id,
+    )
+
+
+def cite(pieces: list[Piece], weights: dict[str, float], max_chars: int) -> tuple[str, list[Citation]]:
+    """The pieces, in the given order, as one answer of about `max_chars`: each trimmed to its share of the
+    room, said with `phrase` and followed by its marker [n]; each citation quotes exactly what was used."""
+    budget = max(max_chars // max(len(pieces), 1), 40)
+    parts: list[str] = []
+    citations: list[Citation] = []
+    for piece in pieces:
+        used = trim(piece, weights, max(budget, max_chars - sum(len(p) for p in parts)))
+        if not display(used):
+            continue
+        citations.append(citation(len(citations) + 1, piece.chunk, quote(piece, used)))
+        parts.append(f"{phrase(piece, used)}[{len(citations)}]")
+    return "；".join(parts) + "。", citations
