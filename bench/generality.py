@@ -1,0 +1,196 @@
+"""Generality: our own paraphrases of plan questions, our own policy documents, and the shared sample, each
+scored on a tuning half and a held-out half.
+
+    python -m bench.generality [--sets plan,policy,sample,dev] [--data-dir DIR] [--out FILE]
+
+Everything runs in-process through the real FastAPI app (`TestClient`): the policy documents are uploaded with
+`POST /api/v1/documents` beside the plan (all at once, as a city's index holds many documents), and each question
+goes to `POST /api/v1/chat` with its `history`. No question names its document unless its wording does.
+
+Sets (files under bench/data/ unless noted):
+- plan:   plan/tuning.jsonl, plan/heldout.jsonl                 (paraphrases of plan questions, our own)
+- policy: policy/tuning.jsonl, policy/heldout.jsonl             (questions on tests/data/policy/*, our own)
+- sample: ../shared/eval/policy-docs/questions.jsonl           (the shared invented 实施细则; skipped if absent)
+- dev:    ../shared/eval/dev.jsonl                             (the plan's dev set; skipped if absent)
+
+Held-out discipline: for a held-out file only aggregate figures are printed — no question, answer or id — so
+nobody tunes on it by accident. A held-out failure that must be looked at is moved to tuning and replaced.
+Tuning files print every miss. Self-descriptions are scored by `python -m bench.match_eval --chat`.
+Metrics are `bench.metrics`' (accuracy = every must_contain string in the answer within the length rule; an
+unanswerable record is right when refused); `two_part` records also report "both parts right" from `parts`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from pydantic import SecretStr
+
+from bench.metrics import (
+    UNANSWERABLE,
+    QARecord,
+    QuestionScore,
+    answer_accurate,
+    format_table,
+    score_question,
+    summarize,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA = PROJECT_ROOT / "bench" / "data"
+SHARED = PROJECT_ROOT.parent / "shared" / "eval"
+POLICY_DOCS = PROJECT_ROOT / "tests" / "data" / "policy"
+ADMIN_KEY = "bench-admin"
+SELF_DESCRIPTION = "self_description"
+DOC_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
+
+
+class Record(QARecord):
+    parts: list[list[str]] = []
+    doc: str | None = None
+
+
+def load(path: Path) -> list[Record]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [Record.model_validate(json.loads(line)) for line in lines if line.strip()]
+
+
+def sets(names: list[str]) -> list[tuple[str, Path, list[Path]]]:
+    """(label, question file, documents to upload beside corpus/) for each available set."""
+    found: list[tuple[str, Path, list[Path]]] = []
+    policy_docs = sorted(p for p in POLICY_DOCS.glob("*") if p.suffix in DOC_SUFFIXES) if POLICY_DOCS.exists() else []
+    for name in names:
+        if name in ("plan", "policy"):
+            for split in ("heldout", "tuning"):  # held-out first: the figure that predicts users
+                path = DATA / name / f"{split}.jsonl"
+                if path.exists():
+                    found.append((f"{name}/{split}", path, policy_docs if name == "policy" else []))
+        elif name == "sample":
+            path = SHARED / "policy-docs" / "questions.jsonl"
+            if path.exists():
+                found.append(("sample", path, [SHARED / "policy-docs" / "jineng-jiangli.txt"]))
+        elif name == "dev":
+            path = SHARED / "dev.jsonl"
+            if path.exists():
+                found.append(("dev", path, []))
+    return found
+
+
+def ask(client, record: Record) -> tuple[dict, float]:  # type: ignore[no-untyped-def]
+    body: dict[str, object] = {"question": record.question}
+    if record.history:
+        body["history"] = record.history
+    started = time.perf_counter()
+    reply = client.post("/api/v1/chat", json=body)
+    elapsed = (time.perf_counter() - started) * 1000
+    reply.raise_for_status()
+    return reply.json(), elapsed
+
+
+def parts_right(record: Record, answer: str) -> bool:
+    return all(answer_accurate(answer, part, record.answer) for part in record.parts)
+
+
+def run_set(client, label: str, records: list[Record], heldout: bool) -> dict:  # type: ignore[no-untyped-def]
+    scores: list[QuestionScore] = []
+    misses: list[str] = []
+    two_part = [0, 0]
+    for record in records:
+        if record.category == SELF_DESCRIPTION:
+            continue
+        reply, ms = ask(client, record)
+        score = score_question(record.model_copy(update={"evidence": []}), reply["answer"], bool(reply["answerable"]), [], ms)
+        if score.refused and record.category != UNANSWERABLE:
+            score = score.model_copy(update={"accurate": False})  # a refusal that quotes the value still fails the user
+        scores.append(score)
+        if record.parts:
+            two_part[0] += parts_right(record, reply["answer"])
+            two_part[1] += 1
+        if not score.accurate and not heldout:
+            misses.append(
+                f"  [{record.id} {record.category}] {record.question}\n"
+                f"     want {record.must_contain or '(refusal)'}  route={reply.get('route')}\n"
+                f"     got  {reply['answer'][:300]!r}"
+            )
+    rows = summarize(scores)
+    print(format_table(rows, title=f"{label} ({len(scores)} questions)"))
+    if two_part[1]:
+        print(f"two-part questions, both parts right: {two_part[0]}/{two_part[1]} = {two_part[0] / two_part[1]:.2f}")
+    if heldout:
+        print("(held-out: aggregate figures only)")
+    elif misses:
+        print("misses:\n" + "\n".join(misses))
+    overall = rows[-1]
+    return {
+        "label": label,
+        "n": len(scores),
+        "accuracy": overall.accuracy,
+        "refusal_rate": next((r.refusal_rate for r in rows if r.category == UNANSWERABLE), None),
+        "false_refusal_rate": overall.false_refusal_rate,
+        "two_part": (two_part[0] / two_part[1]) if two_part[1] else None,
+        "rows": [r.model_dump() for r in rows],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sets", default="plan,policy,sample,dev")
+    parser.add_argument("--data-dir", type=Path, default=None, help="reuse an index dir (vectors are cached)")
+    parser.add_argument("--out", type=Path, default=None, help="write the summary as JSON")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+    from fastapi.testclient import TestClient
+
+    from assistant.api.app import create_app
+    from assistant.ask.engine import Engine
+    from assistant.core.config import APISettings, Settings
+
+    chosen = sets([s.strip() for s in args.sets.split(",") if s.strip()])
+    data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="bench-generality-"))
+    settings = Settings(
+        data_dir=data_dir,
+        corpus_dir=PROJECT_ROOT / "corpus",
+        api=APISettings(admin_key=SecretStr(ADMIN_KEY), rate_limit_per_minute=0),
+    )
+    engine = Engine(settings)
+    engine.start(progress=True, wait_for_vectors=True)
+    admin = {"X-API-Key": ADMIN_KEY}
+    summary = []
+    with TestClient(create_app(settings, engine)) as client:
+        for label, path, docs in chosen:
+            uploaded = []
+            for doc in docs:
+                with doc.open("rb") as fh:
+                    reply = client.post("/api/v1/documents", headers=admin, files={"file": (doc.name, fh)})
+                if reply.status_code >= 300:
+                    print(f"upload of {doc.name} failed: {reply.status_code} {reply.text[:200]}", file=sys.stderr)
+                    continue
+                uploaded.append(reply.json()["doc_id"])
+            engine.wait_for_vectors()
+            summary.append(run_set(client, label, load(path), heldout=label.endswith("heldout")))
+            for doc_id in uploaded:
+                client.delete(f"/api/v1/documents/{doc_id}", headers=admin)
+            print()
+    engine.close()
+    print("summary (held-out first):")
+    for s in summary:
+        parts = f"  two-part both right {s['two_part']:.2f}" if s["two_part"] is not None else ""
+        refusal = f"  unanswerable refused {s['refusal_rate']:.2f}" if s["refusal_rate"] is not None else ""
+        false = f"  false refusals {s['false_refusal_rate']:.2f}" if s["false_refusal_rate"] is not None else ""
+        print(f"  {s['label']:<16} n={s['n']:<4} accuracy {s['accuracy']:.2f}{refusal}{false}{parts}")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
