@@ -104,6 +104,9 @@ def _records(facts: list[Fact]) -> set[tuple]:
             f.period,
             tuple(f.lead_units),
             _CJK_DIGIT_GAP.sub("", f.content or ""),
+            f.subject,  # the policy kinds' fields must agree across renderings too
+            f.value,
+            tuple(f.items),
         )
         for f in facts
     }

@@ -176,3 +176,34 @@ def test_facts_list_the_new_documents_records(uploaded: tuple[TestClient, dict[s
     row = next(f for f in postdoc if f["doc_id"] == ids["postdoc-station"])
     assert row["lead_units"] == ["市财政局"] and row["period"] == "2025-2027"
     assert "8万元" in row["quote"]
+
+
+def test_facts_of_the_policy_kinds_are_served_by_kind(uploaded: tuple[TestClient, dict[str, str]]) -> None:
+    client, ids = uploaded
+    amounts = client.get("/api/v1/facts", params={"kind": "amount", "limit": 500}, headers=AUTH).json()["facts"]
+    rent = next(f for f in amounts if f["doc_id"] == ids["housing-subsidy"] and f["subject"] == "新就业高校毕业生租房补贴")
+    assert rent["value"] == "每人每月600元，最长36个月" and rent["column"] == "补贴标准"
+    bad = client.get("/api/v1/facts", params={"kind": "no-such-kind"}, headers=AUTH)
+    assert bad.status_code == 422 and set(bad.json()["error"]) >= {"code", "message"}
+
+
+def test_an_uploaded_notice_serves_its_contacts_and_deadlines_until_deleted(
+    uploaded: tuple[TestClient, dict[str, str]],
+) -> None:
+    client, _ = uploaded
+    notice = Path(__file__).parent / "data" / "policy" / "shenbao-tongzhi.pdf"
+    r = client.post(
+        "/api/v1/documents", files={"file": (notice.name, notice.read_bytes(), "application/pdf")}, headers=ADMIN
+    )
+    assert r.status_code == 201, r.text
+    doc_id = r.json()["doc_id"]
+    try:
+        contacts = client.get("/api/v1/facts", params={"kind": "contact"}, headers=AUTH).json()["facts"]
+        mine = {f["value"]: f for f in contacts if f["doc_id"] == doc_id}
+        assert mine["0596-7123478"]["subject"] == "市人才发展服务中心：林女士" and mine["0596-7123478"]["page"] == 2
+        deadlines = client.get("/api/v1/facts", params={"kind": "deadline"}, headers=AUTH).json()["facts"]
+        assert any(f["doc_id"] == doc_id and f["value"] == "2025年6月25日17:00" for f in deadlines)
+    finally:
+        assert client.delete(f"/api/v1/documents/{doc_id}", headers=ADMIN).status_code in (200, 204)
+    after = client.get("/api/v1/facts", params={"kind": "contact"}, headers=AUTH).json()["facts"]
+    assert not any(f["doc_id"] == doc_id for f in after)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 # Bumped whenever chunk text or boundaries change, so an index built by an older version is rebuilt (the
 # Chroma collection name carries it).
-CHUNKING_VERSION = "structure-v1"
+CHUNKING_VERSION = "structure-v2"
 
 
 class _Frozen(BaseModel):
@@ -109,12 +109,39 @@ class Chunk(_Frozen):
     kind: ChunkKind = "text"
     text: str = Field(description="The exact text shown and quoted (a table row is 'header：cell | …')")
     order: int = Field(0, description="Position of the chunk in its document, for reading order")
+    # Structured fields, so nobody re-parses `text` (all optional; text chunks leave them empty).
+    cells: list[tuple[str, str]] = Field(
+        default_factory=list,
+        description="A table row's cells as (header, value); a header's unit is carried into its values ('3000元')",
+    )
+    row_key: str | None = Field(None, description="A table row's key cell (人才类别 / 岗位 / 项目…), else None")
+    table: str | None = Field(None, description="Name of the table a row chunk comes from")
+    items: list[str] = Field(
+        default_factory=list, description="Enumerated items（一）（二）/1. 2. of a chunk that keeps them with their introduction"
+    )
 
 
 # ---------------------------------------------------------------- facts
 
 
-FactKind = Literal["indicator", "programme", "industry_need", "definition"]
+FactKind = Literal[
+    # the plan's kinds
+    "indicator", "programme", "industry_need", "definition",
+    # any policy document's kinds
+    "amount",              # a sum of money: value '3000元', unit '元/月', subject = row key / clause subject
+    "duration",            # 最长N个月, N年内, 发放期限, 有效期N年 (of a benefit)
+    "condition",           # an eligibility condition (items = the enumerated conditions)
+    "age_limit",           # 年龄不超过N周岁 (value 'N周岁')
+    "application_window",  # 申报时间 X至Y (start, end)
+    "deadline",            # 截止 / 前 a date
+    "processing_time",     # N个工作日内完成审核 / 公示N个工作日
+    "materials",           # the enumerated list of materials (items)
+    "channel",             # where / how to apply: platform, window, address
+    "contact",             # phone numbers, 联系人, e-mail (value = the number)
+    "responsible",         # 负责解释 / 负责受理 / 受理单位 (value = the unit)
+    "effective",           # 自…起施行, 有效期至…, 同时废止
+    "sanction",            # 追回, 取消资格, N年内不得申报…
+]
 
 
 class Fact(_Frozen):
@@ -141,6 +168,13 @@ class Fact(_Frozen):
     quote: str = Field(description="Verbatim source text (a table row's cells joined by tab, or the sentence)")
     chunk_id: str | None = Field(None, description="The chunk that holds the quote, when known")
     title: str | None = Field(None, description="Title of the document the fact comes from (for citations)")
+    # Fields of the policy kinds (None / empty for the plan's kinds).
+    subject: str | None = Field(None, description="What the value is about: the table row key or the clause's subject")
+    value: str | None = Field(None, description="The value as written, with its unit: '3000元', '20个工作日', '45周岁'")
+    column: str | None = Field(None, description="Header of the table column the value comes from")
+    items: list[str] = Field(default_factory=list, description="Enumerated items (materials, conditions)")
+    start: str | None = Field(None, description="Start date of an application window or validity, as written")
+    end: str | None = Field(None, description="End date of an application window, deadline or validity, as written")
 
 
 # ---------------------------------------------------------------- retrieval and answers

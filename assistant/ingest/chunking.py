@@ -7,8 +7,14 @@ Contract (`chunk_document(doc, chunk_chars)`):
   `page` is where the chunk starts.
 - a footnote's definition is appended to every text chunk that uses its marker, and is a chunk of its own
   (kind 'footnote').
-- one chunk per table row (kind 'table_row'): '<table name> | 序号 3 | 重点工程：… | 牵头单位：…' with every
-  cell's full text and merged cells filled in; its section is the table's path plus the row ('3 硕博人才…').
+- an article (第X条) and a Q&A pair (section = the question) are one chunk each when they fit in
+  `UNIT_FACTOR` × `chunk_chars`; an introduction ending in '：' is kept in one chunk with the enumerated items
+  (（一）/1./（1）/①) that follow it (`items` holds them); a list too long for one chunk is split between
+  items and every part repeats the introduction.
+- one chunk per table row (kind 'table_row'): 'key — header：value；header：value…' with every cell's full
+  text, merged cells filled in and a header's unit carried into bare numbers ('生活补贴：3000元/月'); `cells`
+  holds (header, value) pairs, `row_key` the key cell, `table` the table's name; its section is the table's
+  path plus the table's name and the row ('3 硕博人才…' / 'A类人才').
 - one 'meta' chunk per document: title, 文号, issuing body, date.
 - `chunk_id` = hash(doc_id, section, text), unique within the document; `order` = reading position.
 """
@@ -30,7 +36,12 @@ from assistant.core.types import (
     TableRows,
 )
 from assistant.ingest.normalize import SUPERSCRIPT_DIGITS
-from assistant.ingest.structure import split_sections, table_rows
+from assistant.ingest.structure import ENUM_ITEM, split_sections, table_rows
+from assistant.ingest.tables import TableRoles, column_roles, is_placeholder, row_cells, row_key, with_unit
+
+# An article or a Q&A pair is kept whole up to this many times `chunk_chars`; so is an enumerated list.
+UNIT_FACTOR = 4
+_INLINE_LIST = re.compile(r"[：:]\s*(?:[（(]\s*[一二三四五六七八九十1-9]\s*[）)]|1\s*[.．、]|①)")
 
 _SENTENCE = re.compile(r"[^。！？；!?;]*[。！？；!?;]+[”’」』）)]*|[^。！？；!?;]+$")
 _MARKER = re.compile(rf"[{SUPERSCRIPT_DIGITS}]+")
@@ -45,6 +56,10 @@ class _Piece(BaseModel):
     text: str
     page: int | None
     kind: ChunkKind
+    cells: list[tuple[str, str]] = []
+    row_key: str | None = None
+    table: str | None = None
+    items: list[str] = []
 
 
 def split_sentences(text: str) -> list[str]:
@@ -76,45 +91,142 @@ def footnote_text(note: Footnote) -> str:
 
 
 def table_row_text(table: TableRows, row: list[str]) -> str:
-    cells = [
-        f"序号 {cell}" if head == "序号" else f"{head}：{cell}"
-        for head, cell in zip(table.header, row, strict=True)
-        if cell
+    """'A类人才 — 安家补贴：200万元；生活补贴：10000元/月；生活补贴发放期限：60个月'."""
+    roles = column_roles(table)
+    key = row_key(roles, row)
+    skip = {i for i in (roles.key, roles.number) if i is not None}
+    if roles.key is None:
+        skip |= {i for i in (roles.group,) if i is not None}
+    parts = [
+        f"{roles.header[i] or f'第{i + 1}列'}：{value}"
+        for i, ((_, value), cell) in enumerate(zip(_all_cells(roles, row), row, strict=True))
+        if i not in skip and cell.strip() and not is_placeholder(cell)
     ]
-    return " | ".join([table.name, *cells])
+    body = ""
+    for part in parts:  # '；' between cells, unless a cell already ends its sentence
+        body += part if not body or body.endswith(("。", "；", "！", "？")) else "；" + part
+    return f"{key} — {body}" if body else key
+
+
+def _all_cells(roles: TableRoles, row: list[str]) -> list[tuple[str, str]]:
+    return [(roles.header[i], with_unit(c, roles.units[i])) for i, c in enumerate(row)]
 
 
 def row_label(table: TableRows, row: list[str]) -> str:
-    """'3 硕博人才“倍增工程”': the row's number and name, for the section path of a row chunk."""
-    if "序号" in table.header:
-        i = table.header.index("序号")
-        return " ".join(c for c in row[i : i + 2] if c)
-    return " ".join(c for c in row[:2] if c)
+    """'3 硕博人才“倍增工程”' / 'A类人才': the row's number and key, for the section path of a row chunk."""
+    roles = column_roles(table)
+    key = row_key(roles, row)
+    number = row[roles.number].strip() if roles.number is not None else ""
+    return f"{number} {key}".strip() if number and number not in key else key
 
 
 def chunk_document(doc: RawDocument, chunk_chars: int = 200) -> list[Chunk]:
     """All chunks of `doc` in reading order (see the module docstring)."""
     footnotes = {b.marker: b for b in doc.blocks if isinstance(b, Footnote)}
     pieces: list[_Piece] = [_meta_piece(doc)]
+    limit = UNIT_FACTOR * chunk_chars
     for section in split_sections(doc):
         path = " > ".join(section.path)
-        sentences: list[tuple[str, int | None]] = []
+        whole = _is_unit(section.path)
+        paras: list[Paragraph] = []
         for block in section.blocks:
             if isinstance(block, Paragraph):
-                # a paragraph boundary inside a chunk stays visible as a line break
-                sentences.extend(
-                    (("\n" if i == 0 else "") + s, block.page)
-                    for i, s in enumerate(split_sentences(block.text))
-                )
+                paras.append(block)
                 continue
-            pieces.extend(_text_pieces(path, sentences, chunk_chars, footnotes))
-            sentences = []
+            pieces.extend(_paragraph_pieces(path, paras, chunk_chars, limit, whole, footnotes))
+            paras = []
             if isinstance(block, Table) and block.rows:
                 pieces.extend(_row_pieces(table_rows(block, section.path)))
             elif isinstance(block, Footnote):
                 pieces.append(_Piece(section=path, text=block.text, page=block.page, kind="footnote"))
-        pieces.extend(_text_pieces(path, sentences, chunk_chars, footnotes))
+        pieces.extend(_paragraph_pieces(path, paras, chunk_chars, limit, whole, footnotes))
     return _number(doc, pieces)
+
+
+def _is_unit(path: tuple[str, ...]) -> bool:
+    """An article (第X条) or a question: kept whole when it fits."""
+    last = path[-1] if path else ""
+    return bool(re.fullmatch(r"第\S{1,6}条", last)) or last.endswith(("？", "?"))
+
+
+def _paragraph_pieces(
+    path: str, paras: list[Paragraph], chunk_chars: int, limit: int, whole: bool, footnotes: dict[str, Footnote]
+) -> list[_Piece]:
+    """Text chunks of a run of paragraphs: whole when the section is an article or a Q&A pair that fits;
+    otherwise sentences packed, an introduction kept with its enumerated items."""
+    if not paras:
+        return []
+    groups = _enumerations(paras)
+    all_items = len(paras) >= 2 and all(ENUM_ITEM.match(p.text.strip()) for p in paras)
+    if (whole or all_items) and sum(len(p.text) for p in paras) <= limit:
+        # an article, a Q&A pair, or a section that is one list ('二、申报条件' with its （一）…（六）)
+        items = [p.text for p in paras] if all_items else [p.text for g in groups for p in g[1:]]
+        text = "\n".join(p.text for p in paras)
+        return [_with_notes(_Piece(section=path, text=text, page=paras[0].page, kind="text", items=items), footnotes)]
+    pieces: list[_Piece] = []
+    sentences: list[tuple[str, int | None]] = []
+    for group in groups:
+        if len(group) > 1:  # an introduction and its items
+            pieces.extend(_text_pieces(path, sentences, chunk_chars, footnotes))
+            sentences = []
+            pieces.extend(_list_pieces(path, group, limit, footnotes))
+            continue
+        para = group[0]
+        if _INLINE_LIST.search(para.text) and len(para.text) <= limit:
+            sentences.append(("\n" + para.text, para.page))  # a list written in one paragraph stays whole
+            continue
+        # a paragraph boundary inside a chunk stays visible as a line break
+        sentences.extend((("\n" if i == 0 else "") + s, para.page) for i, s in enumerate(split_sentences(para.text)))
+    pieces.extend(_text_pieces(path, sentences, chunk_chars, footnotes))
+    return pieces
+
+
+def _enumerations(paras: list[Paragraph]) -> list[list[Paragraph]]:
+    """Paragraphs grouped: [intro, item, item…] for an introduction ending in '：' followed by items, else [p]."""
+    groups: list[list[Paragraph]] = []
+    for para in paras:
+        text = para.text.strip()
+        if groups and ENUM_ITEM.match(text) and _announces(groups[-1][0].text):
+            groups[-1].append(para)
+            continue
+        groups.append([para])
+    return groups
+
+
+def _announces(text: str) -> bool:
+    return text.rstrip().endswith(("：", ":"))
+
+
+def _list_pieces(path: str, group: list[Paragraph], limit: int, footnotes: dict[str, Footnote]) -> list[_Piece]:
+    intro, items = group[0], group[1:]
+    parts: list[list[Paragraph]] = [[]]
+    size = len(intro.text)
+    for item in items:
+        if parts[-1] and size + len(item.text) > limit:
+            parts.append([])
+            size = len(intro.text)
+        parts[-1].append(item)
+        size += len(item.text)
+    return [
+        _with_notes(
+            _Piece(
+                section=path,
+                text="\n".join([intro.text, *(p.text for p in part)]),
+                page=(intro if i == 0 else part[0]).page,
+                kind="text",
+                items=[p.text for p in part],
+            ),
+            footnotes,
+        )
+        for i, part in enumerate(parts)
+    ]
+
+
+def _with_notes(piece: _Piece, footnotes: dict[str, Footnote]) -> _Piece:
+    notes = [footnotes[m] for m in dict.fromkeys(_MARKER.findall(piece.text)) if m in footnotes]
+    if not notes:
+        return piece
+    return piece.model_copy(update={"text": "\n".join([piece.text, *(footnote_text(n) for n in notes)])})
 
 
 def _text_pieces(
@@ -132,12 +244,16 @@ def _row_pieces(table: TableRows) -> list[_Piece]:
     base = list(table.section)
     if table.name not in base:
         base.append(table.name)
+    roles = column_roles(table)
     return [
         _Piece(
             section=" > ".join([*base, row_label(table, row)]),
             text=table_row_text(table, row),
             page=page,
             kind="table_row",
+            cells=row_cells(roles, row),
+            row_key=row_key(roles, row),
+            table=table.name,
         )
         for row, page in zip(table.rows, table.row_pages, strict=True)
     ]
@@ -180,6 +296,10 @@ def _number(doc: RawDocument, pieces: list[_Piece]) -> list[Chunk]:
                 kind=piece.kind,
                 text=piece.text,
                 order=len(chunks),
+                cells=piece.cells,
+                row_key=piece.row_key,
+                table=piece.table,
+                items=piece.items,
             )
         )
     return chunks

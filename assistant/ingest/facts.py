@@ -10,6 +10,9 @@ The table's header decides what a row means, never the row's text:
 - footnotes and sentences "X指Y" / "X是指Y" -> 'definition' facts;
 - target sentences in prose ("到2025年，…达到N人", "力争“十四五”末，…超N家") -> 'indicator' facts without a
   baseline, quote = the sentence part that holds them.
+Then the facts of any policy document (`policy_facts`: amounts, durations, conditions, age limits, windows,
+deadlines, processing times, materials, channels, contacts, responsible units, effective dates, sanctions)
+from every table not read by the rules above and from every sentence.
 Every fact keeps its verbatim quote (a row's cells joined by a tab, or the sentence), its page and the id of
 the chunk that holds that text.
 """
@@ -23,6 +26,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from assistant.core.types import Chunk, Fact, FactKind, Footnote, Paragraph, RawDocument, TableRows
+from assistant.ingest.policy_facts import policy_facts
+from assistant.ingest.tables import column_roles
 
 _YEAR_HEADER = re.compile(r"^(?:[^\d]*?)((?:19|20)\d{2})\s*年?")
 _GROUP_WORD = re.compile(r"重点(?:工程|项目|平台|政策|任务)")
@@ -48,10 +53,19 @@ def extract_facts(doc: RawDocument, tables: list[TableRows], chunks: list[Chunk]
     """All facts of one document, in reading order (tables first, then definitions and prose targets)."""
     locator = _ChunkLocator(chunks)
     facts: list[Fact] = []
-    for table in tables:
-        facts.extend(_table_facts(doc.doc_id, table, locator))
+    plan_tables: set[int] = set()
+    for t, table in enumerate(tables):
+        generic = column_roles(table)
+        if _table_kind(_column_roles(table.header)):
+            # a table with amount columns as well (a benefit table with a 牵头单位 column) is read both ways; its
+            # rows are named by their key column
+            name_col = generic.key if generic.values else None
+            facts.extend(_table_facts(doc.doc_id, table, locator, name_col=name_col))
+            if not generic.values:
+                plan_tables.add(t)
     facts.extend(_definition_facts(doc, locator))
     facts.extend(_prose_target_facts(doc, locator))
+    facts.extend(policy_facts(doc, tables, chunks, skip_tables=plan_tables))
     title = doc.meta.title
     return [f.model_copy(update={"title": title}) for f in {f.fact_id: f for f in facts}.values()]
 
@@ -130,8 +144,12 @@ def _programme_group(table: TableRows, roles: dict[str, int]) -> str:
     return name_header or table.name
 
 
-def _table_facts(doc_id: str, table: TableRows, locator: _ChunkLocator) -> Iterable[Fact]:
+def _table_facts(
+    doc_id: str, table: TableRows, locator: _ChunkLocator, name_col: int | None = None
+) -> Iterable[Fact]:
     roles = _column_roles(table.header)
+    if name_col is not None and name_col not in roles.values():
+        roles["name"] = name_col
     kind = _table_kind(roles)
     if kind is None or "name" not in roles:
         return

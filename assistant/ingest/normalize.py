@@ -1,5 +1,8 @@
 """Clean Chinese text as loaders read it, before structure is recognised.
 
+- `join_han_gaps(text)`: spaces between Chinese characters left by the source's line breaks are removed
+  (spaces inside Latin text and between numbers stay); applied to every paragraph of every format at load.
+
 Contract:
 - `normalize_zh(text)` takes raw text (many lines) and returns clean lines: invisible characters removed,
   runs of spaces collapsed, page footers ('— 3 —') and table-of-contents leader lines dropped, and visual lines
@@ -71,8 +74,41 @@ def parse_footnote(line: str) -> tuple[str, str] | None:
 
 
 def ends_sentence(text: str) -> bool:
+    stripped = text.strip()
+    if stripped.startswith(("（", "(")) and stripped.endswith(("）", ")")) and is_enclosed(stripped):
+        return True  # a line wholly in brackets ('（此件主动公开）') is complete
     text = text.rstrip().rstrip("”’」』)）")
     return not text or text.endswith(_SENTENCE_END)
+
+
+def is_enclosed(text: str) -> bool:
+    """'（…）' whose first bracket closes at the very end."""
+    depth = 0
+    for i, ch in enumerate(text):
+        depth += ch in "（(" 
+        depth -= ch in "）)"
+        if depth == 0:
+            return i == len(text) - 1
+    return False
+
+
+# A space between two Chinese characters is a line break of the source ('开展职业技能培训 鉴定'), except between
+# two names of a list of issuing bodies ('…人力资源和社会保障局 …财政局').
+_HAN = "\u4e00-\u9fff"
+_HAN_GAP = re.compile(rf"(?<=[{_HAN}“”《》（）、，；：。]) +(?=[{_HAN}“”《》（）])")
+_ORG_END = re.compile(r"(?:局|委员会|委|办公室|办公厅|政府|厅|部|中心|院|会|办|公司)$")
+
+
+def join_han_gaps(text: str) -> str:
+    """Remove spaces between Chinese characters (kept in Latin text, between numbers, and between the names of
+    a list of bodies)."""
+    def keep(m: re.Match[str]) -> str:
+        left, right = text[: m.start()], text[m.end() :]
+        if _ORG_END.search(left) and re.match(rf"[{_HAN}]{{4,}}", right):
+            return m.group(0)
+        return ""
+
+    return _HAN_GAP.sub(keep, text)
 
 
 def join_text(left: str, right: str) -> str:

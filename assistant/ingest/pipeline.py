@@ -3,6 +3,7 @@
     ingestor = open_ingestor(settings)
     ingestor.ingest_paths([Path("corpus")], progress=True, prune=True) -> IngestSummary
     ingestor.fill_vectors(progress=True)          embed the chunks that have no vector yet
+    ingestor.fill_vectors(on_progress=fill)       fill = FillProgress(); fill.describe() -> "filling 120/270"
 
 - Idempotent and incremental: a file whose bytes hash is already recorded for its path is skipped unread; a
   changed file replaces its old document (chunks, facts, vectors); `prune=True` drops documents whose files are
@@ -19,7 +20,7 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,7 +36,7 @@ from assistant.ingest.chunking import chunk_document
 from assistant.ingest.facts import extract_facts
 from assistant.ingest.loaders import load_document
 from assistant.ingest.structure import extract_tables
-from assistant.store.catalog import Catalog, DocumentRecord, now
+from assistant.store.catalog import Catalog, DocumentRecord, add_missing_columns, now
 from assistant.store.db import create_all, make_db_engine
 from assistant.store.embeddings import CachedEmbedder, make_embedder
 from assistant.store.factstore import FactStore
@@ -44,6 +45,43 @@ from assistant.store.vectors import VectorStore
 log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = frozenset({".txt", ".md", ".pdf", ".docx"})
+
+
+class FillProgress:
+    """How far a vector fill has got, fed by `fill_vectors(on_progress=…)` and read from any thread (/readyz).
+
+    `describe()` is "pending" before a fill reports, "filling 120/270" (chunks with a vector / all chunks)
+    while it runs, "complete" once every chunk has one, "failed 120/270" when it stopped on an error (BM25
+    still answers; the next start tries again). A log line marks the start, each quarter and the end."""
+
+    def __init__(self) -> None:
+        self.done = self.total = 0
+        self.state = "pending"
+
+    def begin(self) -> None:
+        self.state = "filling"
+        self.done = self.total = 0
+
+    def __call__(self, done: int, total: int) -> None:
+        quarter_before = self.done * 4 // self.total if self.total else -1
+        first = self.state != "filling" or not self.total
+        self.done, self.total = done, total
+        if done >= total:
+            if self.state != "complete":
+                log.info("vectors complete: %d/%d chunks embedded", done, total)
+            self.state = "complete"
+            return
+        self.state = "filling"
+        if first or done * 4 // total > quarter_before:
+            log.info("vectors filling %d/%d (dense retrieval joins BM25 once complete)", done, total)
+
+    def fail(self) -> None:
+        self.state = "failed"
+
+    def describe(self) -> str:
+        if self.state in ("filling", "failed") and self.total:
+            return f"{self.state} {self.done}/{self.total}"
+        return self.state
 
 
 class IngestSummary(BaseModel):
@@ -256,9 +294,15 @@ class Ingestor:
 
     # ------------------------------------------------------------------ vectors
 
-    def fill_vectors(self, progress: bool = True, stop: threading.Event | None = None) -> int:
+    def fill_vectors(
+        self,
+        progress: bool = True,
+        stop: threading.Event | None = None,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> int:
         """Embed every catalogued chunk that has no vector yet (and drop vectors no chunk owns any more).
-        Stops between batches when `stop` is set. Returns how many chunks were embedded."""
+        Stops between batches when `stop` is set; calls `on_progress(chunks with a vector, all chunks)` before
+        the first batch and after each. Returns how many chunks were embedded."""
         chunks = self.catalog.chunks()
         wanted = {c.chunk_id for c in chunks}
         have = self.vectors.ids()
@@ -266,6 +310,8 @@ class Ingestor:
         if orphans:
             self.vectors.delete(orphans)
         todo = [c for c in chunks if c.chunk_id not in have]
+        report = on_progress or (lambda done, total: None)
+        report(len(chunks) - len(todo), len(chunks))
         if not todo:
             return 0
         batch = self.settings.embedder.batch_size
@@ -281,6 +327,7 @@ class Ingestor:
                 self.vectors.upsert(live)
                 done += len(live)
                 bar.update(len(part))
+                report(len(chunks) - len(todo) + min(start + batch, len(todo)), len(chunks))
         return done
 
 
@@ -294,6 +341,7 @@ def open_ingestor(
     catalog = Catalog(db)
     facts = FactStore(db)
     create_all(db)
+    add_missing_columns(db)
     cached = CachedEmbedder(
         embedder or make_embedder(settings.embedder),
         settings.embedder.cache_path or settings.data_dir / "embeddings.sqlite",

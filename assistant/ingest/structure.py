@@ -21,6 +21,19 @@ import re
 from assistant.core.types import Block, Paragraph, RawDocument, Section, Table, TableRows
 
 _CN_NUM = "一二三四五六七八九十"
+# Legal drafting: 第X章 / 第X节 / 第X条 (levels between 附件 and 一、 so that a 办法's （一） items nest in them).
+_ORDINAL = r"第\s*[一二三四五六七八九十百零〇两\d]{1,6}\s*"
+_CHAPTER = re.compile(rf"^({_ORDINAL})(编|章|节)(?:[\s\u3000]*)(\S.{{0,30}})?$")
+_ARTICLE = re.compile(rf"^({_ORDINAL})条(?:[\s\u3000]+(.*))?$")
+_DIVISION_LEVEL = {"编": 0.2, "章": 0.3, "节": 0.4}
+ARTICLE_LEVEL = 0.6
+# A question of a 政策问答: '问：…' or a short line ending in '？' (after its number, if any); deeper than any
+# numbering so that an answer's own numbered lines stay in it.
+QUESTION_LEVEL = 9
+_ASK = re.compile(r"^(?:问|Q|q)\s*\d*\s*[：:]\s*(\S.*)$")
+_NUMBER_PREFIX = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}、|[（(]\s*[{_CN_NUM}\d]{{1,3}}\s*[）)]|\d{{1,3}}\s*[.．、]|Q\d+[.．:：]?)\s*")
+# An enumeration item: （一） / (1) / 1. / 1、 / ① at the start of a line.
+ENUM_ITEM = re.compile(rf"^(?:[（(]\s*(?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})\s*[）)]|\d{{1,2}}\s*[.．、](?!\d)|[①-⑳])")
 _ANNEX = re.compile(r"^附件\s*(\d+(?:\s*[-－—]\s*\d+)?)\s*$")
 _LEVELS: list[tuple[int, re.Pattern[str]]] = [
     (1, re.compile(rf"^[{_CN_NUM}]{{1,3}}、\s*\S")),
@@ -35,9 +48,42 @@ _CAPTION = re.compile(r"^(?:表|图)\s*[\d一二三四五六七八九十]+\s*[�
 _MAX_HEADING_CHARS = 40
 _LIST_ITEM_HINT = re.compile(r"[，,；;]")
 _COMMAS = re.compile(r"[，,]")
+# Words of a rule, not of a title: a numbered line holding them is an item ('（三）本标准自…起施行。').
+_CLAUSE_WORDS = re.compile(r"不超过|不低于|不得|应当|负责|适用于|^[（(]?\S{0,4}[）)]?\s*本(?:办法|细则|标准|通知|规定|意见|条例)|由\S+负责|自\S*起|\d+\s*(?:周岁|个月|元|万元|人|日|个工作日)")
 _FOOTNOTE_MARKS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 # In an annex list ('附件： 1. …' / '2. …') numbered lines name files, they are not headings.
 _ANNEX_LIST = re.compile(r"^[-·•]?\s*附件\s*[：:]")
+
+
+def split_division(text: str) -> tuple[float, str, str] | None:
+    """第X章 / 第X节 (level, 'heading', '') and 第X条 (ARTICLE_LEVEL, '第X条', article body), else None."""
+    text = text.strip()
+    m = _ARTICLE.match(text)
+    if m:
+        return ARTICLE_LEVEL, re.sub(r"\s+", "", m.group(1)) + "条", (m.group(2) or "").strip()
+    m = _CHAPTER.match(text)
+    if m and "。" not in text and not _LIST_ITEM_HINT.search(m.group(3) or ""):
+        head = re.sub(r"\s+", "", m.group(1)) + m.group(2)
+        title = re.sub(r"[\s\u3000]+", " ", (m.group(3) or "").strip())
+        return _DIVISION_LEVEL[m.group(2)], f"{head} {title}".strip(), ""
+    return None
+
+
+def split_question(text: str, style: str | None = None) -> tuple[str, str] | None:
+    """(question, answer text on the same line) for a Q&A question line, else None: '问：…' ('答：' may
+    follow on the same line), or a short line ending in '？' that is not a sentence of running text."""
+    text = text.strip()
+    m = _ASK.match(text)
+    if m:
+        question, sep, answer = m.group(1).partition("答")
+        if sep and answer[:1] in "：:":
+            return question.strip(), answer[1:].strip()
+        return m.group(1).strip(), ""
+    if len(text) <= 80 and text.endswith(("？", "?")) and "。" not in text:
+        question = _NUMBER_PREFIX.sub("", text, count=1).strip()
+        if len(question) >= 4:
+            return question, ""
+    return None
 
 
 def split_heading(text: str) -> tuple[int, str, str] | None:
@@ -46,6 +92,9 @@ def split_heading(text: str) -> tuple[int, str, str] | None:
     m = _ANNEX.match(text)
     if m:
         return 0, "附件" + re.sub(r"\s+", "", m.group(1)), ""
+    division = split_division(text)
+    if division is not None:
+        return division  # type: ignore[return-value]
     level = heading_level(text)
     if level is None:
         return None
@@ -54,6 +103,8 @@ def split_heading(text: str) -> tuple[int, str, str] | None:
         return None
     if sep and _LIST_ITEM_HINT.search(head):
         return None  # '1. 围绕产业链布局人才链，建设…。' is a list item
+    if sep and (not body or _CLAUSE_WORDS.search(head)):
+        return None  # '（二）年龄不超过40周岁。' / '2.本细则由…负责解释。' is a clause of a list, not a title
     if not sep and (
         head.endswith(("，", "；", "、", ",", ";")) or "：" in head or len(_COMMAS.findall(head)) > 1
     ):
@@ -69,6 +120,9 @@ def heading_level(text: str) -> int | None:
     text = text.strip()
     if _ANNEX.match(text):
         return 0
+    division = split_division(text)
+    if division is not None:
+        return division[0]  # type: ignore[return-value]
     return next((level for level, pattern in _LEVELS if pattern.match(text)), None)
 
 
@@ -85,16 +139,26 @@ def parse_caption(text: str) -> str | None:
 
 
 def split_sections(doc: RawDocument) -> list[Section]:
-    """Group the document's blocks under their heading paths (see the module docstring)."""
+    """Group the document's blocks under their heading paths (see the module docstring).
+
+    Inside an article (第X条) or a question, and after an introduction that announces a list ('…下列条件：'),
+    numbered lines are the article's items, not headings: they stay in the section of their introduction."""
     sections: list[Section] = []
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[float, str]] = []
     current: list[Block] = []
     in_annex_list = False
+    listing = False  # after '…下列…：' the numbered lines that follow are items
 
     def flush() -> None:
         if current:
             sections.append(Section(path=tuple(h for _, h in stack), blocks=list(current)))
             current.clear()
+
+    def push(level: float, head: str) -> None:
+        flush()
+        while stack and stack[-1][0] >= level:
+            stack.pop()
+        stack.append((level, head))
 
     for block in doc.blocks:
         ends_item = isinstance(block, Table) or (isinstance(block, Paragraph) and parse_caption(block.text))
@@ -105,22 +169,51 @@ def split_sections(doc: RawDocument) -> list[Section]:
             stack.pop()
         if not isinstance(block, Paragraph):
             current.append(block)
+            listing = False  # '…按下表给予奖励：' announced the table, not the numbered lines after it
             continue
-        numbered = _is_numbered(block.text)
-        found = None if in_annex_list and numbered else split_heading(block.text)
-        in_annex_list = bool(_ANNEX_LIST.match(block.text)) or (in_annex_list and numbered)
-        if found is None:
+        text = block.text.strip()
+        question = split_question(text, block.style)
+        division = None if question else split_division(text)
+        if question is not None:
+            push(QUESTION_LEVEL, question[0])
+            listing = False
+            if question[1]:
+                current.append(block.model_copy(update={"text": question[1]}))
+            continue
+        if division is not None or _ANNEX.match(text):
+            level, head, body = division if division is not None else split_heading(text)  # type: ignore[misc]
+            push(level, head)
+            listing = is_intro(body)
+            if body:
+                current.append(block.model_copy(update={"text": body}))
+            continue
+        numbered = _is_numbered(text)
+        in_article = any(level == ARTICLE_LEVEL for level, _ in stack)
+        in_question = any(level == QUESTION_LEVEL for level, _ in stack)
+        inside_unit = in_article or in_question
+        if (inside_unit or listing) and ENUM_ITEM.match(text):
+            current.append(block)  # an item of the article / answer / announced list
+            continue
+        found = None if in_annex_list and numbered else split_heading(text)
+        in_annex_list = bool(_ANNEX_LIST.match(text)) or (in_annex_list and numbered)
+        if found is None or (in_article and found[0] > 0) or (in_question and found[0] > 1):
             current.append(block)
+            listing = is_intro(text) or (listing and bool(ENUM_ITEM.match(text)))
             continue
         level, head, body = found
-        flush()
-        while stack and stack[-1][0] >= level:
-            stack.pop()
-        stack.append((level, head))
+        push(level, head)
+        listing = is_intro(body)
         if body:
             current.append(block.model_copy(update={"text": body}))
     flush()
     return sections
+
+
+def is_intro(text: str) -> bool:
+    """A sentence that announces a list in legal drafting: '…符合下列条件：'. (Only 下列: a plan's '以下模块：'
+    is followed by real sub-headings.)"""
+    text = text.strip()
+    return text.endswith(("：", ":")) and "下列" in text
 
 
 def _is_numbered(text: str) -> bool:

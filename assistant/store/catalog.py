@@ -10,11 +10,24 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import DateTime, Engine, ForeignKey, Integer, String, Text, delete, select, update
+from sqlalchemy import (
+    DateTime,
+    Engine,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    delete,
+    inspect,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from assistant.core.types import Chunk, DocumentInfo
@@ -53,6 +66,32 @@ class ChunkRow(Base):
     kind: Mapped[str] = mapped_column(String(16))
     text: Mapped[str] = mapped_column(Text)
     order: Mapped[int] = mapped_column("position", Integer)
+    # A chunk's structured fields (a table row's cells, row key and table; a list's items) as one JSON object,
+    # so a field added to `Chunk` needs no new column. Nullable: indexes built before it read as empty.
+    fields: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+# Chunk fields stored in `ChunkRow.fields` rather than in columns of their own.
+_FIELDS = ("cells", "row_key", "table", "items")
+
+
+def _chunk_row(chunk: Chunk, doc_id: str) -> ChunkRow:
+    data = chunk.model_dump()
+    fields = {name: data.pop(name) for name in _FIELDS if name in data}
+    return ChunkRow(**{**data, "doc_id": doc_id}, fields=json.dumps(fields, ensure_ascii=False))
+
+
+def _chunk(row: ChunkRow) -> Chunk:
+    base = {c: getattr(row, c) for c in ("chunk_id", "doc_id", "title", "filename", "section", "page", "kind", "text", "order")}
+    return Chunk.model_validate({**base, **json.loads(row.fields or "{}")})
+
+
+def add_missing_columns(engine: Engine) -> None:
+    """Indexes created before `fields` existed gain the column (ALTER TABLE ADD COLUMN, SQLite and PostgreSQL)."""
+    columns = {c["name"] for c in inspect(engine).get_columns("chunks")}
+    if "fields" not in columns:
+        with engine.begin() as conn:
+            conn.execute(text("ALTER TABLE chunks ADD COLUMN fields TEXT"))
 
 
 class CatalogStateRow(Base):
@@ -97,7 +136,7 @@ class Catalog:
                 )
             )
             session.flush()
-            session.add_all(ChunkRow(**{**c.model_dump(), "doc_id": info.doc_id}) for c in unique)
+            session.add_all(_chunk_row(c, info.doc_id) for c in unique)
             self._bump(session)
 
     def update_source(self, doc_id: str, file_sha256: str, source_path: str | None) -> None:
@@ -160,7 +199,7 @@ class Catalog:
         if doc_id is not None:
             query = query.where(ChunkRow.doc_id == doc_id)
         with Session(self.engine) as session:
-            return [Chunk.model_validate(r, from_attributes=True) for r in session.scalars(query)]
+            return [_chunk(r) for r in session.scalars(query)]
 
     def chunk_ids(self) -> set[str]:
         with Session(self.engine) as session:

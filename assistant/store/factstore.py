@@ -113,10 +113,13 @@ class FactStore:
         with Session(self._engine) as session:
             return [Fact.model_validate_json(p) for p in session.scalars(stmt)]
 
-    def all(self) -> list[Fact]:
+    def all(self, doc_id: str | None = None) -> list[Fact]:
+        """Every fact (or one document's), document by document in reading order."""
+        stmt = select(FactRow.payload).order_by(FactRow.doc_id, FactRow.position)
+        if doc_id is not None:
+            stmt = stmt.where(FactRow.doc_id == doc_id)
         with Session(self._engine) as session:
-            rows = session.scalars(select(FactRow.payload).order_by(FactRow.doc_id, FactRow.position))
-            return [Fact.model_validate_json(p) for p in rows]
+            return [Fact.model_validate_json(p) for p in session.scalars(stmt)]
 
     def count(self, doc_id: str | None = None) -> int:
         """Number of facts, of one document or of all."""

@@ -1,8 +1,9 @@
-"""`/api/v1/search` (passages, best first) and `/api/v1/facts` (typed records from tables and definitions)."""
+"""`/api/v1/search` (passages, best first) and `/api/v1/facts` (typed records: the plan's kinds and any policy
+document's amounts, durations, conditions, windows, deadlines, contacts… — `FactKind` lists them)."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -15,6 +16,7 @@ from assistant.api.schemas import (
     SearchResponse,
     SearchResult,
 )
+from assistant.core.types import FactKind
 
 router = APIRouter(prefix="/api/v1", tags=["search"], responses=ERROR_RESPONSES)
 
@@ -28,7 +30,7 @@ def search(req: SearchRequest, engine: EngineDep, _caller: CallerDep) -> SearchR
 def facts(
     engine: EngineDep,
     _caller: CallerDep,
-    kind: Annotated[Literal["indicator", "programme", "industry_need", "definition"] | None, Query()] = None,
+    kind: Annotated[FactKind | None, Query()] = None,
     lead_unit: Annotated[str | None, Query(min_length=1, max_length=100)] = None,
     q: Annotated[str | None, Query(min_length=1, max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,

@@ -20,13 +20,16 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.core.errors import DocumentTooLarge, UnreadableDocument, UnsupportedFileType
 from assistant.core.types import Block, DocumentMeta, Footnote, Paragraph, RawDocument, Table
-from assistant.ingest.normalize import attach_captions, drop_toc, join_paragraphs
+from assistant.ingest.normalize import attach_captions, drop_toc, join_han_gaps, join_paragraphs
 
 SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔［\[（(]\d{4}[〕］\])）]\s*\d{1,5}\s*号")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _NOTICE = re.compile(r"^(?P<issuer>.{2,40}?)关于(?:印发|发布|公布|转发)(?P<title>.+?)的通知$")
+_ANY_NOTICE = re.compile(r"^(?P<issuer>.{0,60}?)(?P<title>关于.{2,80}的(?:通知|通告|公告|意见|决定|批复|函))$")
+_DATE_IN = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|委员会|办公室|办公厅|局|厅|部|委|管委会|办)$")
 # Metadata lives on the first page(s): look no further than this many paragraphs.
 _META_WINDOW = 40
@@ -90,6 +93,10 @@ def assemble(
 ) -> RawDocument:
     """Finish a loader's blocks into a `RawDocument`; shared by every format so they come out alike."""
     blocks = attach_captions(join_paragraphs(drop_toc(blocks)))
+    blocks = [
+        b.model_copy(update={"text": join_han_gaps(b.text)}) if isinstance(b, Paragraph | Footnote) else b
+        for b in blocks
+    ]
     text = content_text(blocks)
     if max_chars is not None and len(text) > max_chars:
         raise DocumentTooLarge(f"文档文字过多（{len(text)} 字，上限 {max_chars} 字）：{filename}")
@@ -122,27 +129,71 @@ def content_hash(text: str) -> str:
 
 
 def find_meta(blocks: list[Block], *, title_hint: str | None = None, fallback: str = "") -> DocumentMeta:
-    """Title, 文号, issuing body and date, found by pattern in the first paragraphs.
+    """Title, 文号, issuing body and date, found by pattern in the first paragraphs (the date and issuer of a
+    notice signed at its end, in the last ones).
 
     The title is the document's own: for a notice that issues a plan ('…关于印发《X》的通知'), X as the
-    document spells it on its own title line, not the notice's title."""
-    paras = [b.text.strip() for b in blocks[:_META_WINDOW] if isinstance(b, Paragraph) and b.text.strip()]
+    document spells it on its own title line, not the notice's title. A notice title broken over two lines
+    ('关于开展…工作的' / '通知') is read as one; a Markdown heading's '#' is not part of the title."""
+    paras = [
+        _MARKDOWN.sub("", b.text.strip())
+        for b in blocks[:_META_WINDOW]
+        if isinstance(b, Paragraph) and b.text.strip()
+    ]
+    tail = [b.text.strip() for b in blocks[-15:] if isinstance(b, Paragraph) and b.text.strip()]
     doc_number = next((m.group(0) for p in paras if (m := _DOC_NUMBER.search(p)) and len(p) <= 30), None)
-    date_idx = next((i for i, p in enumerate(paras) if _DATE.fullmatch(p)), None)
-    date = paras[date_idx] if date_idx is not None else None
-    issuer = None
-    if date_idx is not None and date_idx > 0 and _ISSUER.match(paras[date_idx - 1]):
-        issuer = paras[date_idx - 1]
+    date, issuer = _signature(paras) or _signature(tail) or (None, None)
+    if date is None:  # '…人才办 …人社局2025年3月10日印发' on one line
+        for i, p in enumerate(paras):
+            m = _DATE_IN.search(p)
+            if m and len(p) <= 80 and not re.search(r"[，。；]", p.replace(m.group(0), "")):
+                date = m.group(0)
+                before = _strip_mark(p[: m.start()])
+                issuer = issuer or _issuers(before) or (_issuers(paras[i - 1]) if i > 0 and not before else None)
+                break
     title = None
-    for p in paras:
-        notice = _NOTICE.match(p)
-        if notice:
-            issuer = issuer or notice.group("issuer").strip()
-            title = _own_title(notice.group("title"), paras)
+    for i, p in enumerate(paras):
+        joined = p + paras[i + 1] if i + 1 < len(paras) and len(paras[i + 1]) <= 10 else p
+        for text in (p, joined):
+            notice = _NOTICE.match(text)
+            if notice:
+                issuer = issuer or _issuers(notice.group("issuer").strip()) or notice.group("issuer").strip()
+                title = _own_title(notice.group("title"), paras)
+                break
+            any_notice = _ANY_NOTICE.match(text)
+            if any_notice and len(text) <= 120:
+                head = any_notice.group("issuer").strip()
+                before = paras[i - 1] if i > 0 else ""
+                issuer = issuer or _issuers(head) or _issuers(before) or None
+                title = any_notice.group("title")
+                break
+        if title:
             break
     if title is None:
         title = title_hint or next((p for p in paras if len(p) <= 60 and not _DOC_NUMBER.search(p)), fallback)
     return DocumentMeta(title=title, doc_number=doc_number, issuer=issuer, date=date)
+
+
+def _strip_mark(text: str) -> str:
+    """Drop a leading bracketed remark ('（本文为…）') from a line."""
+    return re.sub(r"^[（(][^）)]*[）)]", "", text.strip()).strip()
+
+
+def _issuers(text: str) -> str | None:
+    """'A局 B局' / 'A局、B局' -> the text, when every part names a body; else None."""
+    parts = [p for p in re.split(r"[\s\u3000、]+", text.strip()) if p]
+    if parts and all(_ISSUER.match(p) for p in parts):
+        return " ".join(parts)
+    return None
+
+
+def _signature(paras: list[str]) -> tuple[str, str | None] | None:
+    """(date, issuer) of a date line standing alone, the issuing body on the line before it."""
+    for i, p in enumerate(paras):
+        if _DATE.fullmatch(p):
+            issuer = _issuers(paras[i - 1]) if i > 0 else None
+            return p, issuer
+    return None
 
 
 def _own_title(issued: str, paras: list[str]) -> str:

@@ -5,7 +5,7 @@ are often saved in GBK); a file with NUL bytes is not text. A file holding more 
 characters is refused before it is parsed. One line is one paragraph or one table
 row: a line with tabs is a row of cells (a leading tab = an empty first cell, i.e. a merged group continuing);
 consecutive rows, blank lines between them allowed, form one table; a line starting with a superscript number
-is a footnote body. Markdown table lines ('| a | b |') are read as rows too. Page-less: every `page` is None.
+is a footnote body. Markdown marks ('# ' headings, '> ' quotes, '**' bold) are dropped. Markdown table lines ('| a | b |') are read as rows too. Page-less: every `page` is None.
 """
 
 from __future__ import annotations
@@ -51,7 +51,17 @@ def read_text(path: Path, limits: LoadLimits | None = None) -> list[Block]:
     text = decode_text(path.read_bytes())
     if max_chars is not None and len(text) > max_chars:
         raise DocumentTooLarge(f"文本文件文字过多（{len(text)} 字，上限 {max_chars} 字）")
-    return text_blocks(normalize_zh(text))
+    return text_blocks(normalize_zh(strip_markdown(text)))
+
+
+_MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+", re.MULTILINE)
+_MD_QUOTE = re.compile(r"^\s{0,3}>\s?", re.MULTILINE)
+_MD_EMPHASIS = re.compile(r"\*\*(.+?)\*\*")
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown marks that are not words: '# ' of a heading, '> ' of a quote, '**' of bold."""
+    return _MD_EMPHASIS.sub(r"\1", _MD_QUOTE.sub("", _MD_HEADING.sub("", text)))
 
 
 def text_blocks(text: str) -> list[Block]:
