@@ -136,7 +136,7 @@ def test_the_service_keeps_everything_in_postgresql_across_a_restart(
     assert postgres.scalar(url, "SELECT count(*) FROM query_log") == 2
     assert postgres.scalar(url, "SELECT count(*) FROM feedback WHERE rating = 'down'") == 1
     assert postgres.scalar(url, "SELECT count(*) FROM chunks") > 100
-    assert not (tmp_path / "data" / "assistant.store.db").exists()
+    assert not (tmp_path / "data" / "assistant.db").exists()
 
     # restart, given the URL the way a DBA writes it (no driver): the conversation goes on where it stopped
     restarted = settings.model_copy(update={"database_url": url.replace("postgresql+psycopg://", "postgresql://")})

@@ -39,6 +39,8 @@ def factory() -> FastAPI:
     handler.setFormatter(WorkerLogFormatter())
     # uvicorn configures only its own loggers; the app's JSON lines go through the root logger.
     logging.basicConfig(level=logging.INFO, handlers=[handler])
+    # With a `chroma run` server every query is an HTTP call; a log line each would cost more than the query.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     # The lifespan starts the engine (only the first worker on an empty database indexes the corpus, the others
     # wait for it); /readyz says 503 until it is loaded.
     return create_app(Settings())

@@ -5,7 +5,8 @@
 - the body limit, enforced while the body streams in (a declared `Content-Length` over the limit is refused
   before a byte is read): JSON endpoints get `max_body_kb`, uploads `max_upload_mb`. Going over raises an
   `ApiError(413)` from inside `receive`, which FastAPI passes through to the error handlers;
-- metrics and one JSON access-log line per request (`assistant.access`); no header, and so no key, is logged.
+- metrics and one JSON access-log line per request (`assistant.access`), with the answer's stage timings
+  (`stages_ms`, from `assistant.core.timing`) when it ran any; no header, and so no key, is logged.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from assistant.api.errors import ApiError
 from assistant.api.metrics import Metrics
 from assistant.core.config import Settings
+from assistant.core.timing import collect_stages
 
 access_log = logging.getLogger("assistant.access")
 
@@ -78,6 +80,8 @@ class RequestContextMiddleware:
                     raise _too_large(limit)
             return message
 
+        stages_cm = collect_stages()
+        stages = stages_cm.__enter__()
         try:
             declared = headers.get("content-length")
             if declared is not None and (not declared.isdigit() or int(declared) > limit):
@@ -86,10 +90,13 @@ class RequestContextMiddleware:
                 return
             await self.app(scope, limited_receive, send_with_id)
         finally:
+            stages_cm.__exit__(None, None, None)
             route = scope.get("route")
             template = getattr(route, "path", None) or "unmatched"
             seconds = time.perf_counter() - started
             self.metrics.observe_request(method, template, status["code"], seconds)
+            if stages.seconds:
+                self.metrics.observe_stages(stages.seconds)
             access_log.info(
                 json.dumps(
                     {
@@ -101,6 +108,7 @@ class RequestContextMiddleware:
                         "status": status["code"],
                         "duration_ms": round(seconds * 1000, 1),
                         "body_bytes": received,
+                        **({"stages_ms": stages.as_ms()} if stages.seconds else {}),
                     },
                     ensure_ascii=False,
                 )

@@ -12,14 +12,24 @@ score is an in-order character match (a weighted longest common subsequence) bet
 name, where characters that occur in many names (人, 才, 工, 程 …) weigh little and rare ones (跑, 硕, 埭) much.
 Aliases derived from the name itself add exact hits: quoted parts (倍增工程, 525), the name without generic
 suffixes (工程/项目/建设/平台) and without leading verbs (建设/打造/组建成立). Nothing here knows this plan's rows.
+
+Cost: a question is scored only against the names it can touch. An inverted index from character to names
+(every identifying character of a name, plus the first character of the name and of each alias) gives the
+candidates; a name sharing none of those characters with the question cannot score above the 0.3 floor (every
+path to a score needs a weighted character in common, an alias written in the question, or an abbreviation
+starting with the name's first character), so the result is the same as scoring every name. Entries with the
+same name, aliases and content (the same plan indexed twice) share one score, and `resolve`, `mentions` and
+`find_units` remember their answers per text, so routing, follow-ups, compound parts and suggestions of one
+question do the matching once. An index is immutable and built per snapshot, so the memo never goes stale.
 """
 
 from __future__ import annotations
 
 import math
 import re
+import threading
 import unicodedata
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
 from assistant.core.types import Fact
@@ -51,6 +61,8 @@ _LEADING_VERBS = (
 )
 # Question words carry no identity; they must not count as a match with a name that happens to contain them.
 _QUESTION_CHARS = set("的是了吗呢吧么哪谁几多少什怎样要请问我想和与及还或者有在这那个把")
+# Texts whose matching results one index remembers (a question touches a handful: itself, its parts, the answer).
+_MEMO_SIZE = 4096
 
 
 def entity_key(text: str) -> str:
@@ -100,11 +112,51 @@ class EntityIndex:
         self._entries = entries
         self._weights = weights
         self._units = units
+        # Entries with the same (name, aliases, content) score alike: one signature id each.
+        signatures: dict[tuple[str, tuple[str, ...], frozenset[str]], int] = {}
+        self._sig = [
+            signatures.setdefault((e.key, e.aliases, e.content_bigrams), len(signatures)) for e in entries
+        ]
+        postings: dict[str, list[int]] = {}
+        for i, entry in enumerate(entries):
+            anchors = {c for c in entry.key if c not in _QUESTION_CHARS}
+            anchors.update(name[0] for name in (entry.key, *entry.aliases) if name)
+            for ch in anchors:
+                postings.setdefault(ch, []).append(i)
+        self._postings = postings
+        self._memo: OrderedDict[tuple[object, ...], object] = OrderedDict()
+        self._memo_lock = threading.Lock()
+
+    def _remember(self, key: tuple[object, ...], compute):  # type: ignore[no-untyped-def]
+        """`compute()` once per key, kept in a small LRU (questions, answers and history turns of recent asks)."""
+        with self._memo_lock:
+            if key in self._memo:
+                self._memo.move_to_end(key)
+                return self._memo[key]
+        value = compute()
+        with self._memo_lock:
+            self._memo[key] = value
+            while len(self._memo) > _MEMO_SIZE:
+                self._memo.popitem(last=False)
+        return value
+
+    def _candidates(self, query: str) -> list[int]:
+        """Entries sharing an anchor character with `query`, in document order."""
+        found: set[int] = set()
+        for ch in set(query):
+            found.update(self._postings.get(ch, ()))
+        return sorted(found)
 
     @classmethod
-    def build(cls, facts: list[Fact]) -> EntityIndex:
+    def build(cls, facts: list[Fact], previous: EntityIndex | None = None) -> EntityIndex:
+        """The index of `facts`; entries of the very same Fact objects are taken from `previous` (the index of
+        the snapshot before), so adding a document derives names, aliases and content only for its facts."""
+        known = {id(e.fact): e for e in previous._entries} if previous is not None else {}
         entries = []
         for fact in facts:
+            if (entry := known.get(id(fact))) is not None and entry.fact is fact:
+                entries.append(entry)
+                continue
             body = entity_key(" ".join(x for x in (fact.content, fact.actions) if x))
             bigrams = frozenset(body[i : i + 2] for i in range(len(body) - 1))
             entries.append(_Entry(fact, entity_key(fact.name), tuple(derived_aliases(fact.name)), bigrams))
@@ -144,8 +196,10 @@ class EntityIndex:
 
     def score(self, question: str, fact_index: int) -> float:
         """How surely `question` names entry `fact_index`, 0..1."""
+        return self._fine_score(entity_key(question), fact_index)
+
+    def _fine_score(self, query: str, fact_index: int) -> float:
         entry = self._entries[fact_index]
-        query = entity_key(question)
         name_weight = sum(self._weight(c) for c in entry.key) or 1.0
         matched = self._lcs_weight(query, entry.key)
         coverage = matched / name_weight
@@ -172,12 +226,21 @@ class EntityIndex:
 
     def resolve(self, text: str, kinds: set[str] | list[str] | None = None) -> list[tuple[Fact, float]]:
         """Facts `text` may be about, best first, with a score in 0..1 (only scores above 0.3)."""
-        wanted = set(kinds) if kinds else None
+        wanted = frozenset(kinds) if kinds else None
+        return list(self._remember(("resolve", text, wanted), lambda: self._resolve(text, wanted)))  # type: ignore[call-overload]
+
+    def _resolve(self, text: str, wanted: frozenset[str] | None) -> list[tuple[Fact, float]]:
+        query = entity_key(text)
         scored = []
-        for i, entry in enumerate(self._entries):
+        by_signature: dict[int, float] = {}
+        for i in self._candidates(query):
+            entry = self._entries[i]
             if wanted and entry.fact.kind not in wanted:
                 continue
-            s = self.score(text, i)
+            sig = self._sig[i]
+            if sig not in by_signature:
+                by_signature[sig] = self._fine_score(query, i)
+            s = by_signature[sig]
             if s > 0.3:
                 scored.append((entry.fact, s, i))
         # Ties: a table row with both a baseline and a target, then document order.
@@ -207,16 +270,25 @@ class EntityIndex:
         """A name inside a longer name (博士 in 博士后工作站, 技能人才 in 每年新增技能人才) yields to the longer one
         when the question also says much of the rest (博士后站, 每年要新增…技能人才)."""
         query = entity_key(text)
-        matched = {i: self._lcs_weight(query, self._entries[i].key) for _, _, i in scored}
+        # Work per distinct name, not per entry: the same name indexed from several documents is one name.
+        keys = {self._entries[i].key for _, _, i in scored}
+        matched = {k: self._lcs_weight(query, k) for k in keys}
+        # The lowest score >= 0.5 each longer name got: the cap it puts on a shorter name inside it.
+        lowest: dict[str, float] = {}
+        for _, s, i in scored:
+            k = self._entries[i].key
+            if s >= 0.5:
+                lowest[k] = min(lowest.get(k, s), s)
+        caps: dict[str, float] = {}
+        for short in keys:
+            for longer, other_s in lowest.items():
+                if short and short in longer and len(longer) > len(short):
+                    if matched[longer] - matched[short] >= 0.5 * matched[short]:
+                        caps[short] = min(caps.get(short, 1.0), other_s * 0.9)
         out = []
         for fact, s, i in scored:
-            short = self._entries[i].key
-            for _other, other_s, j in scored:
-                longer = self._entries[j].key
-                if j != i and short and short in longer and len(longer) > len(short):
-                    if matched[j] - matched[i] >= 0.5 * matched[i] and other_s >= 0.5:
-                        s = min(s, other_s * 0.9)
-            out.append((fact, s, i))
+            cap = caps.get(self._entries[i].key)
+            out.append((fact, s if cap is None else min(s, cap), i))
         return out
 
     def mentions(self, text: str) -> list[Fact]:
@@ -225,6 +297,9 @@ class EntityIndex:
 
     def find_units(self, text: str) -> list[str]:
         """Lead units named in `text`: written as in the document, or spelled out (科学技术局 for 科技局)."""
+        return list(self._remember(("units", text), lambda: self._find_units(text)))  # type: ignore[call-overload]
+
+    def _find_units(self, text: str) -> list[str]:
         key = entity_key(text)
         found: list[str] = []
         for unit in self._units:

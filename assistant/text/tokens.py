@@ -75,6 +75,12 @@ def tokenize_zh(text: str) -> list[str]:
     return tokens
 
 
+def domain_terms() -> frozenset[str]:
+    """The terms `add_domain_terms` has taught the tokenizer so far (folded)."""
+    with _lock:
+        return frozenset(_pieces)
+
+
 def add_domain_terms(terms: Iterable[str]) -> int:
     """Teach the tokenizer words it must keep whole. Returns how many were new; adding a term twice is a no-op.
 
