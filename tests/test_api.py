@@ -68,10 +68,15 @@ def test_a_returned_session_id_continues_the_conversation_after_a_restart(plan_e
     assert "博士后" in (follow["standalone_question"] or "") + follow["answer"]
 
 
-def test_an_unknown_session_id_starts_a_new_conversation(open_client: TestClient) -> None:
-    body = open_client.post("/api/v1/chat", json={"question": "硕博倍增工程谁牵头？", "session_id": "gone-123"}).json()
-    assert body["session_id"] != "gone-123"
-    assert "市直涉才部门" in body["answer"]
+def test_an_unknown_session_id_is_404_rather_than_a_follow_up_answered_from_nothing(open_client: TestClient) -> None:
+    body = {"question": "那到2025年呢？", "session_id": "gone-123"}
+    for path in ("/api/v1/chat", "/api/v1/chat/stream"):
+        r = open_client.post(path, json=body)
+        assert_error(r, 404, "session_not_found")
+        assert "session_id" in r.json()["error"]["message"] and "会话" in r.json()["error"]["message"]
+    # Dropping the id starts a new conversation, as the message says.
+    fresh = open_client.post("/api/v1/chat", json={"question": "硕博倍增工程谁牵头？"}).json()
+    assert fresh["session_id"] and "市直涉才部门" in fresh["answer"]
 
 
 def test_history_in_the_request_resolves_a_follow_up(open_client: TestClient) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from assistant.core.types import Turn
 from assistant.service.chat import ChatReply, ChatService
-from assistant.service.records import AnswerNotFound, LogStore
+from assistant.service.records import AnswerNotFound, LogStore, SessionNotFound
 from assistant.store.db import make_db_engine
 
 
@@ -55,6 +55,14 @@ def test_streaming_yields_text_then_one_logged_reply_equal_to_chat(service: Chat
     plain = service.chat("硕博倍增工程谁牵头？")
     assert (plain.answer, plain.citations) == (reply.answer, reply.citations)
     assert service.store.count_queries() == 2
+
+
+def test_an_unknown_session_is_refused_before_anything_is_answered_or_logged(service: ChatService) -> None:
+    for ask in (service.chat, lambda q, **kw: list(service.chat_stream(q, **kw))):
+        with pytest.raises(SessionNotFound) as caught:
+            ask("那到2025年呢？", session_id="never-issued")
+        assert caught.value.status == 404 and caught.value.code == "session_not_found"
+    assert service.store.count_queries() == 0 and not service.store.session_exists("never-issued")
 
 
 def test_without_keeping_a_session_nothing_is_stored_but_the_log(service: ChatService) -> None:

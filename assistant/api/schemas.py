@@ -41,7 +41,11 @@ class HistoryTurn(_Request):
 class ChatRequest(_Request):
     question: Question = Field(description="1-500 characters after trimming")
     history: list[HistoryTurn] = Field(default_factory=list, max_length=HISTORY_MAX, description="Oldest first")
-    session_id: SessionId | None = Field(None, description="A session_id from an earlier reply")
+    session_id: SessionId | None = Field(
+        None,
+        description="A session_id from an earlier reply: its stored turns become the history. An id this server "
+        "never issued (or lost with a database reset) is a 404 `session_not_found`; drop it to start a new session.",
+    )
     top_k: int | None = Field(None, ge=1, le=50)
 
 
@@ -132,6 +136,12 @@ class FactOut(_Response):
     page: int | None
     quote: str
     chunk_id: str | None
+    subject: str | None = None
+    value: str | None = None
+    column: str | None = None
+    items: list[str] = []
+    start: str | None = None
+    end: str | None = None
 
     @classmethod
     def of(cls, f: Fact) -> FactOut:
@@ -179,12 +189,35 @@ class Status(_Response):
     status: str
 
 
+class Readiness(Status):
+    vectors: str = Field(
+        description='The background vector fill: "filling 120/270" (chunks with a vector / all chunks) while it '
+        'runs, then "complete"; "failed 120/270" if it stopped on an error. Queries are answered (BM25) meanwhile.',
+        examples=["complete", "filling 120/270"],
+    )
+
+
 class ErrorDetail(_Response):
-    code: str = Field(description="snake_case error code")
-    message: str
+    code: str = Field(
+        description="snake_case error code, stable for clients: validation_error, invalid_json, question_too_long, "
+        "session_not_found, answer_not_found, document_not_found, not_found, unauthorized, payload_too_large, "
+        "unsupported_file_type, rate_limited, not_ready …",
+        examples=["validation_error"],
+    )
+    message: str = Field(
+        description="Chinese, for people; names the field at fault (\"字段：问题\")",
+        examples=["question：长度至少为 1 个字符"],
+    )
 
 
 class ErrorResponse(_Response):
+    """Every error response has this shape (API.md, Errors)."""
+
+    model_config = ConfigDict(
+        frozen=True,
+        json_schema_extra={"example": {"error": {"code": "validation_error", "message": "top_k：不能大于 50"}}},
+    )
+
     error: ErrorDetail
 
 
@@ -193,11 +226,49 @@ ERROR_RESPONSES: dict[int | str, dict[str, object]] = {
     for status, text in {
         401: "Missing or wrong key",
         403: "Admin endpoints while no admin key is configured",
-        404: "Unknown route, document, answer",
+        404: "Unknown route, document, answer (`answer_not_found`) or session (`session_not_found`)",
         415: "Unsupported file or media type",
         413: "Body too large",
-        422: "Validation error",
+        422: "Validation error (`validation_error`, `invalid_json` …), message in Chinese naming the field",
         429: "Rate limited",
         503: "Index not loaded yet",
     }.items()
 }
+
+
+# ---------------------------------------------------------------- policy matching
+
+
+class MatchRequest(_Request):
+    text: str | None = Field(None, max_length=500, description="Free text, e.g. 我是做芯片的博士，想来晋江")
+    education: str | None = Field(None, max_length=20, description="One of /match/options education, or a synonym (PhD, 博士后)")
+    talent_kinds: list[Annotated[str, StringConstraints(max_length=20)]] = Field(default_factory=list, max_length=20)
+    industry: str | None = Field(None, max_length=50, description="One of /match/options industry, or a synonym (IT, 芯片)")
+    employer_kind: str | None = Field(None, max_length=50)
+    jinjiang_born: bool | None = None
+    limit: int = Field(10, ge=1, le=50)
+
+
+class MatchOut(_Response):
+    name: str
+    kind: str = Field(description="重点工程 / 重点项目 / 重点平台 / 重点政策, a section, 产业人才需求, or 政策待遇 (a document's amounts)")
+    why: list[str]
+    matched: list[str]
+    lead_units: list[str]
+    period: str | None
+    citations: list[CitationOut]
+    score: float
+
+
+class MatchResponse(_Response):
+    profile: dict[str, object]
+    matches: list[MatchOut]
+    answer: str = Field(description="A short Chinese reply listing the matches")
+    markdown: str = Field("", description="The matches as Markdown, one block per item (as the UI shows them)")
+
+
+class MatchOptions(_Response):
+    education: list[str] = Field(description="学历")
+    talent_kinds: list[str] = Field(description="人才类别")
+    industry: list[str] = Field(description="产业, as the indexed documents name them first")
+    employer_kind: list[str] = Field(description="单位类型")

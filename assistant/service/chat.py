@@ -8,9 +8,11 @@
     service.unanswered_report(start, end) / service.unanswered_csv(start, end)
 
 Sessions: a reply always carries a `session_id`; sending it back makes the session's stored turns the history
-(unless the request brings its own `history`). An unknown or expired id starts a new session rather than
-failing, so a client that outlived a database reset keeps working. Sessions live in the database, so they
-survive a restart and any worker can continue any conversation. Every answer is logged, streamed or not.
+(unless the request brings its own `history`). An id the store never issued (or lost with a database reset)
+raises `SessionNotFound` (404 `session_not_found`) before anything is answered: silently starting a new session
+would answer a follow-up ("那到2025年呢？") with no history. The client drops the id and starts over. Sessions
+live in the database, so they survive a restart and any worker can continue any conversation. Every answer is
+logged, streamed or not.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any, TypedDict, Unpack
 from pydantic import Field
 
 from assistant.core.config import Settings
+from assistant.core.timing import stage
 from assistant.core.types import Answer, Turn
 from assistant.service.records import LogStore, QueryRecord, Rating, UnansweredGroup, new_id
 from assistant.store.db import make_db_engine
@@ -97,7 +100,8 @@ class ChatService:
             request_id=request_id,
             latency_ms=round((time.perf_counter() - started) * 1000, 1),
         )
-        self._record(question, reply)
+        with stage("log_write"):
+            self._record(question, reply)
         yield reply
 
     def _resolve_session(
@@ -106,7 +110,8 @@ class ChatService:
         given = list(history or [])[-self.max_history_turns :] if self.max_history_turns else []
         if not keep_session:
             return None, given
-        if session_id and self.store.session_exists(session_id):
+        if session_id:
+            self.store.require_session(session_id)
             return session_id, given or self.store.turns(session_id, self.max_history_turns)
         return self.store.new_session(), given
 

@@ -4,6 +4,7 @@
     store.log_query(QueryRecord(...))                      # one row per answered question
     store.add_feedback(answer_id, "down", "金额不对")        # raises AnswerNotFound for an unknown answer_id
     store.new_session() / store.turns(session_id, limit)   # sessions survive a restart and are shared by workers
+    store.require_session(session_id)                      # raises SessionNotFound for an id it never issued
     store.unanswered_report(start, end) -> list[UnansweredGroup]
     store.unanswered_csv(start, end) -> str
 
@@ -42,6 +43,13 @@ Rating = Literal["up", "down"]
 
 class AnswerNotFound(AssistantError):
     status, code = 404, "answer_not_found"
+
+
+class SessionNotFound(AssistantError):
+    """A `session_id` the store never issued (or lost with its database): continuing it would answer a
+    follow-up with no history, so the caller is told instead."""
+
+    status, code = 404, "session_not_found"
 
 
 def _now() -> datetime:
@@ -223,6 +231,13 @@ class LogStore:
     def session_exists(self, session_id: str) -> bool:
         with Session(self.db) as s:
             return s.get(SessionRow, session_id) is not None
+
+    def require_session(self, session_id: str) -> None:
+        if not self.session_exists(session_id):
+            raise SessionNotFound(
+                f"session_id：没有这个会话（{session_id[:64]}），可能已被清除。请去掉 session_id 重新开始对话，"
+                "回复会带回新的 session_id。"
+            )
 
     def turns(self, session_id: str, limit: int) -> list[Turn]:
         """The last `limit` turns of the session, oldest first."""

@@ -30,9 +30,9 @@ router = APIRouter(prefix="/api/v1", tags=["chat"], responses=ERROR_RESPONSES)
 def check_limits(question: str, history_len: int, settings: Settings) -> None:
     """The configurable limits, on top of the schema's hard bounds."""
     if len(question) > settings.api.max_question_chars:
-        raise ApiError(422, "question_too_long", f"问题不能超过 {settings.api.max_question_chars} 个字。")
+        raise ApiError(422, "question_too_long", f"question：长度不能超过 {settings.api.max_question_chars} 个字符")
     if history_len > settings.api.max_history_turns:
-        raise ApiError(422, "history_too_long", f"history 最多 {settings.api.max_history_turns} 条。")
+        raise ApiError(422, "history_too_long", f"history：最多 {settings.api.max_history_turns} 条")
 
 
 def to_response(reply: ChatReply) -> ChatResponse:
