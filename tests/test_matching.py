@@ -37,7 +37,7 @@ def _names(matches: list[Match]) -> list[str]:
 
 
 def test_free_text_becomes_a_profile() -> None:
-    p = extract_profile("本人博士毕业，研究方向是半导体，老家在晋江，现在在研究所工作")
+    p = extract_profile("本人博士毕业，研究方向是半导体，老家在晋江，现在在研究所工作", places=["晋江"])
     assert p.education == "博士" and "博士" in p.talent_kinds and "硕士" not in p.talent_kinds
     assert p.industry == "集成电路"
     assert p.employer_kind == "科研院所"
@@ -111,3 +111,131 @@ def test_reply_names_items_contacts_and_says_the_plan_sets_no_amounts(plan) -> N
     reply = format_matches(profile, match(profile, facts, chunks))
     assert "社会工作人才培养工程" in reply and "民政局" in reply
     assert "未规定补贴或奖励金额" in reply
+    assert f"《{chunks[0].title}》" in reply  # said of the plan by its own title, not a name in the code
+
+
+# ---------------------------------------------------------------- the match API (same normaliser as the form)
+
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+from fastapi.testclient import TestClient  # noqa: E402
+
+from assistant.ask.matching import AMOUNT_KIND, format_matches_markdown  # noqa: E402
+from tests.conftest_api import ADMIN  # noqa: E402
+
+
+def test_education_alone_returns_the_doctoral_programmes(open_client: TestClient) -> None:
+    r = open_client.post("/api/v1/match", json={"education": "博士"})
+    assert r.status_code == 200
+    body = r.json()
+    assert "博士" in body["profile"]["talent_kinds"]  # education implies the talent kind, as the form does
+    assert body["matches"][0]["name"] == "硕博人才“倍增工程”"
+
+
+@pytest.mark.parametrize(
+    "sent,field,canonical",
+    [
+        ({"education": "PhD"}, "education", "博士"),
+        ({"education": "博士后"}, "education", "博士"),
+        ({"industry": "IT", "education": "硕士"}, "industry", "信息技术"),
+        ({"talent_kinds": ["台胞"]}, "talent_kinds", ["台湾青年"]),
+    ],
+)
+def test_synonyms_map_to_the_documents_values(
+    open_client: TestClient, sent: dict, field: str, canonical: Any
+) -> None:
+    r = open_client.post("/api/v1/match", json=sent)
+    assert r.status_code == 200
+    assert r.json()["profile"][field] == canonical
+    assert r.json()["matches"]
+
+
+@pytest.mark.parametrize(
+    "sent,field", [({"education": "幼儿园"}, "education"), ({"industry": "航天"}, "industry"),
+                   ({"talent_kinds": ["外星人"]}, "talent_kinds")]
+)  # fmt: skip
+def test_an_unknown_value_is_a_422_naming_the_field_and_the_allowed_values(
+    open_client: TestClient, sent: dict, field: str
+) -> None:
+    r = open_client.post("/api/v1/match", json=sent)
+    assert r.status_code == 422
+    message = r.json()["error"]["message"]
+    assert field in message and "可选值" in message
+    allowed = open_client.get("/api/v1/match/options").json()[field]
+    assert all(v in message for v in allowed)
+
+
+def test_options_list_the_allowed_values_with_the_documents_industries(open_client: TestClient) -> None:
+    options = open_client.get("/api/v1/match/options").json()
+    assert options["education"][:2] == ["博士", "硕士"]
+    assert "台湾青年" in options["talent_kinds"] and "企业" in options["employer_kind"]
+    # the plan's own industry names (its 产业人才需求 table) come first
+    assert options["industry"][:1] and "鞋服" in options["industry"] and "信息技术" in options["industry"]
+    for value in options["education"]:
+        assert open_client.post("/api/v1/match", json={"education": value}).status_code == 200
+
+
+def test_markdown_puts_each_item_in_its_own_block(plan) -> None:
+    facts, chunks = plan
+    text = format_matches_markdown(match(extract_profile("我是鞋厂的高级技师"), facts, chunks))
+    blocks = text.split("\n\n")
+    items = [b.splitlines() for b in blocks if b.startswith("**")]
+    assert len(items) >= 3
+    for n, lines in enumerate(items, start=1):
+        assert lines[0].startswith(f"**{n}. ")  # the next item never runs into the previous one's source line
+        assert lines[1].startswith("- 原因：“") and lines[-1].startswith("- 出处：《")
+    policy = next(lines for lines in items if "集聚技能人才政策" in lines[0])
+    assert "- 牵头单位：人社局" in policy and "- 实施年限：2021-2022" in policy
+
+
+# An invented 办法 (not a real document): a tier table that sets amounts for 博士 and 硕士.
+BANFA_TITLE = "示例市高学历人才生活补贴办法（试行）"
+BANFA_TEXT = f"""{BANFA_TITLE}
+（测试用虚构文件）
+
+第一条 为吸引高学历人才来示例市工作，制定本办法。
+
+第二条 全职引进的人才按下表享受生活补贴：
+人才类别\t生活补贴标准\t发放期限
+博士\t每月5000元\t36个月
+硕士\t每月2000元\t24个月
+
+第三条 对全职引进的博士，另给予一次性安家补贴10万元。
+
+第四条 本办法由示例市人才工作办公室负责解释。
+"""
+
+
+def test_an_uploaded_banfa_gives_a_doctor_its_amounts_with_citation(
+    admin_client: TestClient, tmp_path: Path
+) -> None:
+    path = tmp_path / "upload-banfa.txt"
+    path.write_text(BANFA_TEXT, encoding="utf-8")
+    with path.open("rb") as f:
+        r = admin_client.post(
+            "/api/v1/documents", files={"file": (path.name, f, "text/plain")}, headers=ADMIN
+        )
+    assert r.status_code in (200, 201), r.text
+    title = r.json().get("title") or BANFA_TITLE
+
+    body = admin_client.post("/api/v1/match", json={"education": "博士"}, headers=ADMIN).json()
+    offer = next(m for m in body["matches"] if m["kind"] == AMOUNT_KIND)
+    assert offer["name"] == title
+    assert any("5000元" in w for w in offer["why"]) and any("10万元" in w for w in offer["why"])
+    assert offer["citations"][0]["title"] == title
+
+    reply = admin_client.post(
+        "/api/v1/chat", json={"question": "我是刚毕业的博士，想来这边工作"}, headers=ADMIN
+    ).json()
+    assert reply["route"].startswith("match")
+    assert "5000元" in reply["answer"] and "10万元" in reply["answer"]
+    assert any(c["title"] == title and "5000元" in c["quote"] for c in reply["citations"])
+    # the "no amounts" note is never said of the 办法 that sets them
+    for line in reply["answer"].splitlines():
+        if "未规定补贴或奖励金额" in line:
+            assert title not in line
+    # a 硕士 hears the 硕士 figure, not the 博士 one
+    master = admin_client.post("/api/v1/match", json={"education": "硕士"}, headers=ADMIN).json()
+    offer = next(m for m in master["matches"] if m["kind"] == AMOUNT_KIND)
+    assert any("2000元" in w for w in offer["why"]) and not any("5000元" in w for w in offer["why"])

@@ -2,7 +2,8 @@
 
     profile = extract_profile("我是做芯片的博士，想来晋江", industries=[f.name for f in industry_facts])
     matches = match(profile, facts, chunks)          -> list[Match], best first
-    reply = format_matches(profile, matches)         -> a short Chinese reply (says the plan states no amounts)
+    reply = format_matches(profile, matches)         -> a short Chinese reply for the chat
+    markdown = format_matches_markdown(matches)      -> one block per item (the UI form, the match API)
 
 Contract:
 - Items are the documents' own records: every `programme` fact (重点工程 / 重点项目 / 重点平台 / 重点政策 rows)
@@ -13,122 +14,42 @@ Contract:
 - Each match says why: the clauses of the item that hold the matched words, quoted. Words in an item's name
   weigh more than words in its content, which weigh more than words in its actions.
 - When an industry is given, its `industry_need` records are returned too (kind '产业人才需求').
+- Every indexed document is read for what it pays such a person: a table row whose key cell names the talent
+  kind and another cell a sum, or a sentence naming both, gives one match per document (kind '政策待遇', named
+  by the document's title, each row or sentence quoted and cited), listed first.
+- The note that a document sets no amounts is said only of the cited documents that state none for this
+  profile, each by its title from the catalog (`amount_note`); nothing here names a document.
+- A words-of-the-description aspect: a content word of the free text that only a few item names use (直播)
+  matches those items (`_topic_words`, from the names and the documents' text, no list).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.ask.talent_profile import (
+    _BORN_CUES,
+    _EMPLOYER_CUES,
+    INDUSTRY_SYNONYMS,
+    TALENT_KIND_CUES,
+    Profile,
+    _fold,
+    _hits,
+    extract_profile,
+    home_places,
+    industry_terms,
+)
 from assistant.core.types import Chunk, Citation, Fact
 
-# Content words by which a plan's items name the people they serve. General talent-policy vocabulary, not this
-# plan's items: a new policy about 博士 or 社工 is matched by the same words.
-TALENT_KIND_CUES: dict[str, tuple[str, ...]] = {
-    "博士": ("博士", "硕博"),
-    "硕士": ("硕士", "硕博"),
-    "高层次人才": ("高层次", "领军", "顶尖人才", "高端人才", "创新创业团队", "创新创业人才"),
-    "青年大学生": ("大学生", "毕业生", "准大学生", "在校学生", "见习"),
-    "台湾青年": ("台湾", "晋台", "台胞", "两岸", "海峡两岸"),
-    "海外/侨胞": ("侨", "海外", "留学", "外籍", "国际化人才", "国际人才"),
-    "企业家": ("企业家", "创二代", "新生代", "晋商"),
-    "经营管理人才": ("经营管理", "职业经理人", "职业董事"),
-    "技能人才": ("技能", "工匠", "技师", "能工巧匠", "职业技能"),
-    "科技人才": ("科技人才", "科创人才", "科研", "技术经纪", "基础研究", "科学家"),
-    "教育人才": ("教师", "名师", "校长", "班主任", "教育人才"),
-    "卫生人才": ("卫生", "医师", "名医", "卫技", "医疗卫生"),
-    "社工人才": ("社工", "社会工作"),
-    "农村人才": ("农村", "乡村", "农民", "农业"),
-    "体育人才": ("体育",),
-    "金融人才": ("金融",),
-    "党政人才": ("党政", "干部"),
-    "柔性人才": ("柔性", "兼职", "飞地"),
-}
+__all__ = [  # the profile side is re-exported: callers import both from here
+    "INDUSTRY_SYNONYMS", "TALENT_KIND_CUES", "Profile", "Match", "extract_profile", "home_places", "industry_terms",
+    "match", "format_matches", "format_matches_markdown", "amount_note", "chat_items", "profile_label",
+    "match_notes", "AMOUNT_KIND", "AMOUNT_NOTE", "NEEDS_KIND", "SECTION_KIND",
+]  # fmt: skip
 
-# How people describe themselves -> the kind above. Checked in order; several may hold.
-_SELF_WORDS: dict[str, tuple[str, ...]] = {
-    "博士": ("博士", "phd", "博后", "博士后"),
-    "硕士": ("硕士", "研究生", "研二", "master"),
-    "青年大学生": (
-        "大学生",
-        "本科",
-        "毕业生",
-        "应届",
-        "大四",
-        "大三",
-        "学生",
-        "刚毕业",
-        "读研",
-        "实习",
-        "在读",
-    ),
-    "台湾青年": ("台湾", "台胞", "台青"),
-    "海外/侨胞": ("华侨", "侨胞", "侨商", "海外", "留学", "归国", "海归", "外籍", "国外"),
-    "企业家": ("企业家", "创二代", "老板", "创业者", "董事长", "接班", "家族企业", "晋商"),
-    "经营管理人才": ("职业经理人", "总经理", "高管", "经营管理", "人力资源总监", "财务总监"),
-    "技能人才": ("技工", "技师", "技能", "工匠", "师傅", "高级工", "车间", "操作工"),
-    "高层次人才": ("高层次", "领军", "团队带头人", "顶尖", "院士", "国家级人才"),
-    "科技人才": ("科研", "研发", "科学家", "技术经纪", "研究员"),
-    "教育人才": ("教师", "老师", "校长", "班主任", "教书"),
-    "卫生人才": ("医生", "医师", "护士", "卫生", "医院", "药师"),
-    "社工人才": ("社工", "社会工作"),
-    "农村人才": ("农村", "农民", "种植", "养殖", "乡村", "务农"),
-    "体育人才": ("体育", "教练", "运动员", "赛事"),
-    "金融人才": ("金融", "银行", "证券", "基金", "投资", "理财"),
-    "党政人才": ("公务员", "党政", "干部", "机关"),
-}
-
-_EDUCATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("博士", ("博士", "phd", "博后")),
-    ("硕士", ("硕士", "研究生", "master")),
-    ("本科", ("本科", "大学生", "学士", "应届")),
-    ("大专", ("大专", "专科", "高职")),
-    ("技能等级", ("高级工", "技师", "技能等级", "职业资格", "中级工")),
-)
-_EDUCATION_KIND = {"博士": "博士", "硕士": "硕士", "本科": "青年大学生", "技能等级": "技能人才"}
-
-# Everyday words -> words the plans use for the industry. Industries named in the documents' own
-# industry_need records are recognised as well (see `extract_profile(industries=...)`).
-INDUSTRY_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "集成电路": ("芯片", "集成电路", "半导体", "微电子", "ic设计", "晶圆", "封装测试"),
-    "鞋服": ("鞋", "服装", "鞋服", "运动鞋", "鞋材"),
-    "纺织": ("纺织", "面料", "纤维", "染整"),
-    "建材": ("建材", "陶瓷", "瓷砖", "岩板"),
-    "食品": ("食品",),
-    "信息技术": ("软件", "互联网", "大数据", "云计算", "信息技术", "通信", "物联网", "5g", "程序员"),
-    "智能装备": ("机器人", "智能装备", "数控", "装备制造", "传感器"),
-    "医疗健康": ("医药", "医疗器械", "生物医药", "医疗健康", "养老", "康复"),
-    "商贸物流": ("物流", "电商", "电子商务", "商贸", "供应链", "外贸"),
-    "文体旅游": ("旅游", "文旅", "导游"),
-    "研发创意": ("工业设计", "创意设计", "创意", "数字传媒"),
-    "金融服务": ("金融", "基金", "证券", "银行", "投资"),
-    "人工智能": ("人工智能", "ai", "算法", "区块链"),
-    "新能源汽车": ("新能源汽车", "动力电池", "电动车", "新能源"),
-    "生命科学": ("生命科学", "疫苗", "生物医药"),
-    "环保": ("环保", "水处理", "环境监测"),
-}
-
-_EMPLOYER_WORDS: dict[str, tuple[str, ...]] = {
-    "高校": ("高校", "大学", "学院"),
-    "科研院所": ("研究院", "研究所", "科研院所", "实验室"),
-    "医疗机构": ("医院", "卫生院", "诊所"),
-    "机关事业单位": ("机关", "事业单位", "公务员", "政府"),
-    "企业": ("企业", "公司", "工厂", "厂"),
-}
-_EMPLOYER_CUES: dict[str, tuple[str, ...]] = {
-    "高校": ("高校", "院校"),
-    "科研院所": ("科研院所", "研究院", "科研平台"),
-    "医疗机构": ("医院", "医疗"),
-    "机关事业单位": ("机关事业单位", "机关"),
-    "企业": ("企业",),
-}
-_JINJIANG_BORN = re.compile(
-    r"晋江人|晋江籍|土生土长|老家(?:是|在)?晋江|晋江老家|回晋江|回到晋江|家乡晋江|晋江出生"
-)
-_BORN_CUES = ("晋江籍", "回归", "回晋", "家乡", "晋江人", "留晋")
 
 _CLAUSE = re.compile(r"[^，；。！？①-⑳]+")
 _NAME_W, _CONTENT_W, _ACTIONS_W = 3.0, 2.0, 1.0
@@ -137,22 +58,10 @@ _RELATIVE = 0.6
 _INDUSTRY_PREFIX = "产业:"
 SECTION_KIND = "规划章节"
 NEEDS_KIND = "产业人才需求"
-AMOUNT_NOTE = (
-    "说明：规划列出的是工程、项目、平台和政策方向，并未规定补贴或奖励金额；具体标准请向牵头单位咨询。"
-)
-
-
-class Profile(BaseModel):
-    """Who the talent is, in the plan's own categories."""
-
-    model_config = ConfigDict(frozen=True)
-
-    education: str | None = Field(None, description="博士 / 硕士 / 本科 / 大专 / 技能等级")
-    talent_kinds: list[str] = Field(default_factory=list, description="Keys of TALENT_KIND_CUES")
-    industry: str | None = Field(None, description="Industry as the documents name it (集成电路, 鞋服 …)")
-    employer_kind: str | None = Field(None, description="企业 / 高校 / 科研院所 / 医疗机构 / 机关事业单位")
-    jinjiang_born: bool | None = Field(None, description="True when the person says they are from Jinjiang")
-    free_text: str | None = Field(None, description="The words the profile was read from")
+AMOUNT_KIND = "政策待遇"
+# Said of a document only when it states no amount for the profile (see `amount_note`); generic wording kept
+# for callers that have no matches to name documents from.
+AMOUNT_NOTE = "说明：所列工程、项目、平台和政策的文件未规定补贴或奖励金额；具体标准请向牵头单位咨询。"
 
 
 class Match(BaseModel):
@@ -168,45 +77,6 @@ class Match(BaseModel):
     period: str | None = None
     citations: list[Citation] = Field(default_factory=list)
     score: float
-
-
-def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).lower()
-
-
-def _hits(words: Iterable[str], text: str) -> list[str]:
-    folded = _fold(text)
-    return [w for w in words if w and _fold(w) in folded]
-
-
-def extract_profile(text: str, industries: Sequence[str] = ()) -> Profile:
-    """Read a profile from a free-text self-description. `industries` are the industry names found in the
-    documents (industry_need facts), recognised in addition to the everyday synonyms."""
-    folded = _fold(text)
-    education = next((level for level, words in _EDUCATION_WORDS if _hits(words, folded)), None)
-    kinds = [kind for kind, words in _SELF_WORDS.items() if _hits(words, folded)]
-    if education in _EDUCATION_KIND and _EDUCATION_KIND[education] not in kinds:
-        kinds.insert(0, _EDUCATION_KIND[education])
-    if education == "博士" and "硕士" in kinds and not _hits(("硕士",), folded):
-        kinds.remove("硕士")  # a 博士后 or 博士研究生 is not a 硕士
-    industry = next((name for name, words in INDUSTRY_SYNONYMS.items() if _hits(words, folded)), None)
-    if industry is None:
-        industry = next((name for name in industries if len(name) >= 2 and _fold(name) in folded), None)
-    employer = next((kind for kind, words in _EMPLOYER_WORDS.items() if _hits(words, folded)), None)
-    born = True if _JINJIANG_BORN.search(text) else None
-    return Profile(
-        education=education,
-        talent_kinds=kinds,
-        industry=industry,
-        employer_kind=employer,
-        jinjiang_born=born,
-        free_text=text,
-    )
-
-
-def industry_terms(industry: str) -> list[str]:
-    terms = [industry, *INDUSTRY_SYNONYMS.get(industry, ())]
-    return list(dict.fromkeys(t for t in terms if len(t) >= 2))
 
 
 def _quote_clauses(text: str, words: Sequence[str], limit: int = 2) -> list[str]:
@@ -332,14 +202,57 @@ def _aspects(profile: Profile) -> dict[str, Sequence[str]]:
     return aspects
 
 
+_TOPIC_PREFIX = "事项:"
+_TOPIC_MAX_SHARE = 0.02
+_TOPIC_MAX_NAMES = 3  # a word in more item names than this is a general word (人才, 工程, a city's name)
+# Parts of speech that never name a topic: places, person and organisation names, times, numbers, pronouns,
+# function words, adjectives (福州 in "在福州读研" is where, not what).
+_NOT_TOPIC = ("ns", "nr", "nt", "t", "m", "r", "p", "u", "d", "c", "a", "q", "f", "x")
+
+
+def _topic_words(
+    text: str, names: Sequence[str], aspects: dict[str, Sequence[str]], chunks: Sequence[Chunk] = ()
+) -> list[str]:
+    """Words of the self-description that name what only a few items are about (直播 -> the live-streaming
+    bases; 留学 -> the returnees' park). Read from the item names themselves, so no list is kept here."""
+    if not text:
+        return []
+    import jieba.posseg
+
+    known = {w for words in aspects.values() for w in words}
+    folded_names = [_fold(n) for n in names]
+    texts = [_fold(c.text) for c in chunks]
+    out = []
+    words = dict.fromkeys(w.word for w in jieba.posseg.cut(_fold(text)) if not w.flag.startswith(_NOT_TOPIC))
+    for token in words:
+        if len(token) < 2 or token in known or not re.search(r"[\u4e00-\u9fff]", token):
+            continue
+        count = sum(token in n for n in folded_names)
+        if not 1 <= count <= _TOPIC_MAX_NAMES:
+            continue
+        # and rare in the documents' text: 工作 or 发展 is in a few names but on every page.
+        if texts and sum(token in t for t in texts) > _TOPIC_MAX_SHARE * len(texts):
+            continue
+        out.append(token)
+    return out
+
+
 def match(profile: Profile, facts: Sequence[Fact], chunks: Sequence[Chunk], limit: int = 10) -> list[Match]:
     """Items addressing the profile, best first; then, when an industry is given, its talent needs."""
     titles = {c.doc_id: c.title for c in chunks}
+    born_cues = _born_cues(home_places(titles.values()))
     aspects = _aspects(profile)
-    if not aspects:
-        return []
     programmes = _fact_items(facts, titles)
+    topic = _topic_words(profile.free_text or "", [p.name for p in programmes], aspects, chunks)
+    if not aspects and not topic:
+        return []
     candidates = [(item, _aspect_scores(item, aspects)) for item in programmes]
+    if topic:  # what the person does or wants, as only a few items' names say it (直播, 留学)
+        key = f"{_TOPIC_PREFIX}{'、'.join(topic)}"
+        aspects[key] = topic
+        for item, per_aspect in candidates:
+            if hit := _hits(topic, item.name):
+                per_aspect[key] = (_NAME_W, hit)
     # The lists come first; a narrative section is offered for a group only when no list item is named for it
     # (a plan may serve 台湾青年 in a chapter, not in a table row).
     named = {a for _, s in candidates for a, v in s.items() if v[0] >= _NAME_W}
@@ -355,7 +268,7 @@ def match(profile: Profile, facts: Sequence[Fact], chunks: Sequence[Chunk], limi
         kept = {a: v for a, v in per_aspect.items() if v[0] >= _CONTENT_W and v[0] >= _RELATIVE * best[a]}
         if not kept:
             continue
-        score = sum(v[0] for v in kept.values()) + _bonus(profile, item)
+        score = sum(v[0] for v in kept.values()) + _bonus(profile, item, born_cues)
         # Quote by every word of the matched aspects: a chapter matched by its heading (晋台) is quoted where
         # its text says 台湾.
         words = list(
@@ -363,19 +276,27 @@ def match(profile: Profile, facts: Sequence[Fact], chunks: Sequence[Chunk], limi
         )
         scored.append((score, item, list(kept), words))
     scored.sort(key=lambda s: (-s[0], s[1].kind == SECTION_KIND))
-    out = [_to_match(item, score, matched, words) for score, item, matched, words in scored[:limit]]
+    out = _amount_matches(profile, chunks)
+    out += [_to_match(item, score, matched, words) for score, item, matched, words in scored[:limit]]
     if profile.industry:
         out.extend(_industry_needs(profile.industry, facts, titles))
     return out
 
 
-def _bonus(profile: Profile, item: _Item) -> float:
-    """Small tie-breakers: the employer kind and Jinjiang roots the item speaks to."""
+def _born_cues(places: Sequence[str]) -> tuple[str, ...]:
+    """How documents address people with roots in their place: 回归, 家乡 …, and for a place X: X籍, X人, and
+    the one-character short forms 回X / 留X that policy texts use (回晋, 留晋)."""
+    derived = [w for p in places for w in (f"{p}籍", f"{p}人", f"回{p[0]}", f"留{p[0]}")]
+    return (*_BORN_CUES, *derived)
+
+
+def _bonus(profile: Profile, item: _Item, born_cues: Sequence[str] = _BORN_CUES) -> float:
+    """Small tie-breakers: the employer kind and the home-town roots the item speaks to."""
     text = item.name + item.content
     bonus = 0.0
     if profile.employer_kind and _hits(_EMPLOYER_CUES.get(profile.employer_kind, ()), text):
         bonus += 0.5
-    if profile.jinjiang_born and _hits(_BORN_CUES, text):
+    if profile.jinjiang_born and _hits(born_cues, text):
         bonus += 1.0
     return bonus
 
@@ -425,18 +346,160 @@ def match_notes(m: Match, quote_label: str = "相关内容") -> list[str]:
     return notes
 
 
+_CHAT_RELATIVE = 0.75  # a chat reply names the items that score near the best one, not every weak match
+
+
+def chat_items(matches: Sequence[Match], max_items: int = 6) -> list[Match]:
+    """The programmes a short reply names: those scoring within _CHAT_RELATIVE of the best, at most max_items."""
+    items = [m for m in matches if m.kind not in (NEEDS_KIND, AMOUNT_KIND)]
+    # Who the person is comes before their industry: items that serve their kind of talent are named, and the
+    # industry's platforms only when nothing serves the kind (the industry's needs are listed apart anyway).
+    by_kind = [m for m in items if any(not a.startswith(_INDUSTRY_PREFIX) for a in m.matched)]
+    items = by_kind or items
+    # Per aspect of the person (博士, 海外, 企业家 …), the items near that aspect's best: one strong aspect does
+    # not crowd out the items of another.
+    top: dict[str, float] = {}
+    for m in items:
+        for a in m.matched:
+            top[a] = max(top.get(a, 0.0), m.score)
+    keep = [m for m in items if any(m.score >= _CHAT_RELATIVE * top[a] for a in m.matched)]
+    return keep[:max_items]
+
+
 def format_matches(profile: Profile, matches: Sequence[Match], max_items: int = 6) -> str:
-    """A short reply: who we understood you to be, the items with why/lead units/period, the industry's
-    needs, and the honest note that the plan states directions, not amounts."""
+    """A short reply: who we understood you to be, what the documents pay such a person (with the figures
+    quoted), the items with why/lead units/period, the industry's needs, and — only of documents that set no
+    amount for this profile — the note that they state directions, not amounts."""
     who = profile_label(profile) or "未识别"
-    items = [m for m in matches if m.kind != NEEDS_KIND][:max_items]
+    amounts = [m for m in matches if m.kind == AMOUNT_KIND]
+    items = chat_items(matches, max_items)
     needs = [m for m in matches if m.kind == NEEDS_KIND]
-    if not items and not needs:
-        return f"根据您的描述（{who}），文件中没有找到明确面向该群体的工程、项目或政策。{AMOUNT_NOTE}"
-    lines = [f"根据您的描述（{who}），规划中与您相关的有："]
+    if not items and not needs and not amounts:
+        return f"根据您的描述（{who}），文件中没有找到明确面向该群体的工程、项目或政策。"
+    lines = [f"根据您的描述（{who}），文件中与您相关的有："]
+    for m in amounts:
+        lines.append(f"《{m.name}》规定：{'；'.join(m.why)}")
     for n, m in enumerate(items, start=1):
         lines.append("；".join([f"{n}. {m.name}（{m.kind}）", *match_notes(m)]))
     for m in needs[:2]:
         lines.append(f"{m.name}产业人才需求：{m.why[0] if m.why else ''}")
-    lines.append(AMOUNT_NOTE)
+    note = amount_note([*amounts, *items])
+    if note:
+        lines.append(note)
     return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- amounts the documents set for the profile
+
+# A sum of money as policy documents write it: 3000元, 5万元, 1.5 万元, 三万元, 300元/月.
+# A table cell whose header carries the unit ("补贴（元）：3000") counts as well.
+_MONEY = re.compile(
+    r"\d[\d,，.]*\s*(?:万|千|百)?元|[一二三四五六七八九十两百千万]+元|[（(][^（）()|]*元[^（）()|]*[)）][^|]*?\d"
+)
+_SEGMENT = re.compile(r"[^。；;\n]+")
+_AMOUNT_SCORE = 10.0  # a benefit the person can claim comes before programmes that only address them
+
+
+def _amount_matches(profile: Profile, chunks: Sequence[Chunk], per_doc: int = 3) -> list[Match]:
+    """Per document, the table rows and sentences that state a sum of money next to a word of the profile's
+    talent kinds ("博士 | 每月3000元", "对新引进的博士给予10万元安家补贴"): what that document offers them."""
+    words = [w for k in profile.talent_kinds for w in TALENT_KIND_CUES.get(k, ())]
+    if not words:
+        return []
+    by_doc: dict[str, list[tuple[Chunk, str]]] = {}
+    for c in sorted(chunks, key=lambda c: (c.doc_id, c.order)):
+        segments = [c.text] if c.kind == "table_row" else _SEGMENT.findall(c.text)
+        for seg in segments:
+            if _states_amount_for(seg, words, cells=_cells(c) if c.kind == "table_row" else None):
+                found = by_doc.setdefault(c.doc_id, [])
+                if len(found) < per_doc and all(seg.strip() != q for _, q in found):
+                    found.append((c, seg.strip()))
+    out = []
+    for found in by_doc.values():
+        first = found[0][0]
+        hit = sorted(
+            {k for k in profile.talent_kinds for _, q in found if _hits(TALENT_KIND_CUES.get(k, ()), q)}
+        )
+        citations = [
+            Citation(id=n, doc_id=c.doc_id, title=c.title, section=c.section, page=c.page, quote=q,
+                     chunk_id=c.chunk_id)
+            for n, (c, q) in enumerate(found, start=1)
+        ]  # fmt: skip
+        out.append(
+            Match(name=first.title, kind=AMOUNT_KIND, why=[f"“{q}”" for _, q in found], matched=hit,
+                  citations=citations, score=_AMOUNT_SCORE)
+        )  # fmt: skip
+    return out
+
+
+_CELL_SEP = re.compile(r" \| | — |；|;")
+
+
+def _cells(chunk: Chunk) -> list[str]:
+    """A table row's cells as 'header：value' strings: from the chunk's structured cells when it has them."""
+    cells = getattr(chunk, "cells", None) or []
+    if cells:
+        return [f"{h}：{v}" for h, v in cells]
+    return [c for c in _CELL_SEP.split(chunk.text) if c.strip()]
+
+
+def _states_amount_for(segment: str, words: Sequence[str], cells: list[str] | None) -> bool:
+    """A table row whose key cell names the person and another cell a sum ("人才类别：博士 | 补贴：3000元"), or a
+    sentence that names both ("对全职引进的博士，给予10万元安家补贴"). A sum in the very cell that merely mentions
+    the group ("依托…大学生联合会，…给予每个人才工作站3万元") is a row about something else."""
+    if cells is not None:
+        return any(_hits(words, c) and not _MONEY.search(c) for c in cells) and any(
+            _MONEY.search(c) for c in cells
+        )
+    return bool(_MONEY.search(segment) and _hits(words, segment))
+
+
+def amount_note(matches: Sequence[Match]) -> str | None:
+    """The note that a document sets no amount — said only of the cited documents that state none for this
+    profile (a 办法 whose table gives 博士 an amount is not named), each by its own title."""
+    with_amounts = {c.doc_id for m in matches if m.kind == AMOUNT_KIND for c in m.citations}
+    titles: dict[str, str] = {}
+    for m in matches:
+        if m.kind == AMOUNT_KIND:
+            continue
+        for c in m.citations[:1]:
+            if c.doc_id not in with_amounts and c.title:
+                titles.setdefault(c.doc_id, c.title)
+    if not titles:
+        return None
+    named = "、".join(f"《{t}》" for t in titles.values())
+    return (
+        f"说明：{named}列出的是工程、项目、平台和政策方向，并未规定补贴或奖励金额；具体标准请向牵头单位咨询。"
+    )
+
+
+# ---------------------------------------------------------------- Markdown for the UI and the API
+
+
+def source_text(c: Citation) -> str:
+    """《title》 section, 第N页."""
+    parts = [f"《{c.title}》" if c.title else "", c.section or "", f"第{c.page}页" if c.page else ""]
+    return " ".join(p for p in parts if p)
+
+
+def format_matches_markdown(matches: Sequence[Match]) -> str:
+    """The matches as Markdown, one block per item: its name, then its reason, lead units, period and source,
+    each on its own line; then the amount note, said only of documents that set no amount for the profile."""
+    if not matches:
+        return "文件中没有找到明确面向该群体的工程、项目或政策。"
+    blocks = []
+    for n, m in enumerate(matches, start=1):
+        head = f"**{n}. {m.name}**（{m.kind}）"
+        if m.kind == AMOUNT_KIND:
+            lines = [f"- 标准：{w}" for w in m.why]
+        else:
+            lines = [f"- 原因：{m.why[0]}"] if m.why else []
+            if m.lead_units:
+                lines.append(f"- 牵头单位：{'、'.join(m.lead_units)}")
+            if m.period:
+                lines.append(f"- 实施年限：{m.period}")
+        for c in m.citations[:1]:
+            lines.append(f"- 出处：{source_text(c)}")
+        blocks.append("\n".join([head, *lines]))
+    note = amount_note(matches)
+    return "\n\n".join([*blocks, *([note] if note else [])])

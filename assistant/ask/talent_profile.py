@@ -1,0 +1,251 @@
+"""Who a talent is, read from their own words: the vocabulary of self-descriptions and `extract_profile`.
+
+    profile = extract_profile("我是做芯片的博士，想来晋江", industries=[...], places=home_places(titles))
+    -> Profile(education="博士", talent_kinds=["博士"], industry="集成电路", ...)
+
+Contract:
+- General talent-policy vocabulary, not one document's items: kinds of talent (博士, 台湾青年, 技能人才 …) by the
+  words people describe themselves with, and by the words policy items name them with (`TALENT_KIND_CUES`);
+  industries by everyday words plus the documents' own industry names; employers; roots in the place the
+  documents are about (its name read from their titles, `home_places`).
+- Matching (`assistant.ask.matching`) scores items by these profiles; the API and the UI normalise picker
+  values into them (`assistant.ask.profiles`).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+
+from pydantic import BaseModel, ConfigDict, Field
+
+# Content words by which a plan's items name the people they serve. General talent-policy vocabulary, not this
+# plan's items: a new policy about 博士 or 社工 is matched by the same words.
+TALENT_KIND_CUES: dict[str, tuple[str, ...]] = {
+    "博士": ("博士", "硕博"),
+    "硕士": ("硕士", "硕博"),
+    "高层次人才": ("高层次", "领军", "顶尖人才", "高端人才", "创新创业团队", "创新创业人才"),
+    "青年大学生": ("大学生", "毕业生", "准大学生", "在校学生", "见习"),
+    "台湾青年": ("台湾", "晋台", "台胞", "两岸", "海峡两岸"),
+    "海外/侨胞": ("侨", "海外", "留学", "外籍", "国际化人才", "国际人才"),
+    "企业家": ("企业家", "创二代", "新生代", "晋商"),
+    "经营管理人才": ("经营管理", "职业经理人", "职业董事"),
+    "技能人才": ("技能", "工匠", "技师", "能工巧匠", "职业技能"),
+    "科技人才": ("科技人才", "科创人才", "科研", "技术经纪", "基础研究", "科学家"),
+    "教育人才": ("教师", "名师", "校长", "班主任", "教育人才"),
+    "卫生人才": ("卫生", "医师", "名医", "卫技", "医疗卫生"),
+    "社工人才": ("社工", "社会工作"),
+    "农村人才": ("农村", "乡村", "农民", "农业"),
+    "体育人才": ("体育",),
+    "金融人才": ("金融",),
+    "党政人才": ("党政", "干部"),
+    "柔性人才": ("柔性", "兼职", "飞地"),
+}
+
+# How people describe themselves -> the kind above. Checked in order; several may hold.
+_SELF_WORDS: dict[str, tuple[str, ...]] = {
+    "博士": ("博士", "phd", "博后", "博士后", "读博"),
+    "硕士": ("硕士", "研究生", "研一", "研二", "研三", "master"),
+    "青年大学生": (
+        "大学生",
+        "本科",
+        "毕业生",
+        "应届",
+        "大四",
+        "大三",
+        "学生",
+        "刚毕业",
+        "读研",
+        "实习",
+        "在读",
+        "上大学",
+        "读完大学",
+        "大学毕业",
+        "高三",
+        "高中生",
+    ),
+    "台湾青年": ("台湾", "台胞", "台青"),
+    "海外/侨胞": ("华侨", "侨胞", "侨商", "海外", "留学", "归国", "海归", "外籍", "国外"),
+    "企业家": (
+        "企业家",
+        "创二代",
+        "老板",
+        "创业者",
+        "董事长",
+        "接班",
+        "家族企业",
+        "晋商",
+        "做生意",
+        "经商",
+        "生意人",
+        "开公司",
+        "开厂",
+        "开工厂",
+        "办厂",
+        "办企业",
+    ),
+    "经营管理人才": ("职业经理人", "总经理", "副总", "高管", "经营管理", "人力资源总监", "财务总监"),
+    "技能人才": (
+        "技工",
+        "技师",
+        "技能",
+        "工匠",
+        "师傅",
+        "高级工",
+        "车间",
+        "操作工",
+        "技校",
+        "学徒",
+        "带徒弟",
+        "电工",
+        "焊工",
+        "钳工",
+    ),
+    "高层次人才": ("高层次", "领军", "团队带头人", "顶尖", "院士", "国家级人才"),
+    "科技人才": ("科研", "研发", "科学家", "技术经纪", "研究员"),
+    "教育人才": ("教师", "老师", "校长", "班主任", "教书"),
+    "卫生人才": ("医生", "医师", "护士", "卫生", "医院", "药师"),
+    "社工人才": ("社工", "社会工作"),
+    "农村人才": ("农村", "农民", "农业", "合作社", "村里", "种植", "养殖", "乡村", "务农"),
+    "体育人才": ("体育", "教练", "运动员", "赛事"),
+    "金融人才": ("金融", "银行", "证券", "基金", "投资顾问", "投行", "理财"),
+    "党政人才": ("公务员", "党政", "干部", "机关"),
+}
+
+# Someone who runs their own business: 开了家做面料的公司, 自己办厂, 创办了一家企业.
+_OWNS_BUSINESS = re.compile(r"(?:开|办|创办|创立)了?(?:一|几)?[家个间]?[^，。；]{0,8}?(?:公司|工厂|厂|企业)")
+_EDUCATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("博士", ("博士", "phd", "博后", "读博")),
+    ("硕士", ("硕士", "研究生", "研一", "研二", "研三", "master")),
+    ("本科", ("本科", "大学生", "学士", "应届")),
+    ("大专", ("大专", "专科", "高职")),
+    ("技能等级", ("高级工", "技师", "技能等级", "职业资格", "中级工")),
+)
+_EDUCATION_KIND = {
+    "博士": "博士",
+    "硕士": "硕士",
+    "本科": "青年大学生",
+    "大专": "青年大学生",
+    "技能等级": "技能人才",
+}
+
+# Everyday words -> words the plans use for the industry. Industries named in the documents' own
+# industry_need records are recognised as well (see `extract_profile(industries=...)`).
+INDUSTRY_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "集成电路": ("芯片", "集成电路", "半导体", "微电子", "ic设计", "晶圆", "封装测试"),
+    "鞋服": ("鞋", "服装", "鞋服", "运动鞋", "鞋材"),
+    "纺织": ("纺织", "面料", "纤维", "染整"),
+    "建材": ("建材", "陶瓷", "瓷砖", "岩板"),
+    "食品": ("食品",),
+    "信息技术": ("软件", "互联网", "大数据", "云计算", "信息技术", "通信", "物联网", "5g", "程序员"),
+    "智能装备": ("机器人", "智能装备", "数控", "装备制造", "传感器"),
+    "医疗健康": ("医药", "医疗器械", "生物医药", "医疗健康", "养老", "康复"),
+    "商贸物流": ("物流", "电商", "电子商务", "商贸", "供应链", "外贸"),
+    "文体旅游": ("旅游", "文旅", "导游"),
+    "研发创意": ("工业设计", "创意设计", "创意", "数字传媒"),
+    "金融服务": ("金融", "基金", "证券", "银行", "投资顾问", "投行"),
+    "人工智能": ("人工智能", "ai", "算法", "区块链"),
+    "新能源汽车": ("新能源汽车", "动力电池", "电动车", "新能源"),
+    "生命科学": ("生命科学", "疫苗", "生物医药"),
+    "环保": ("环保", "水处理", "环境监测"),
+}
+
+_EMPLOYER_WORDS: dict[str, tuple[str, ...]] = {
+    "高校": ("高校", "大学", "学院"),
+    "科研院所": ("研究院", "研究所", "科研院所", "实验室"),
+    "医疗机构": ("医院", "卫生院", "诊所"),
+    "机关事业单位": ("机关", "事业单位", "公务员", "政府"),
+    "企业": ("企业", "公司", "工厂", "厂"),
+}
+_EMPLOYER_CUES: dict[str, tuple[str, ...]] = {
+    "高校": ("高校", "院校"),
+    "科研院所": ("科研院所", "研究院", "科研平台"),
+    "医疗机构": ("医院", "医疗"),
+    "机关事业单位": ("机关事业单位", "机关"),
+    "企业": ("企业",),
+}
+# Roots in the place the documents are about: the place names come from the documents' titles
+# (`home_places`), so nothing here names one city.
+_BORN_PATTERNS = (
+    "{p}人",
+    "{p}籍",
+    "家在{p}",
+    "{p}本地",
+    "老家(?:是|在)?{p}",
+    "{p}老家",
+    "回{p}",
+    "回到{p}",
+    "家乡{p}",
+    "{p}出生",
+)
+_BORN_ANY = re.compile(r"土生土长|本地人|回老家|回家乡|回乡")
+_BORN_CUES = ("回归", "家乡", "返乡", "回乡", "本土")
+_PLACE = re.compile(r"^(?:关于)?([\u4e00-\u9fff]{2,4}?)(?:市|县|区)")
+
+
+def home_places(titles: Iterable[str]) -> list[str]:
+    """The places the indexed documents are about, read from their titles ("X市…规划" -> X)."""
+    return list(dict.fromkeys(m.group(1) for t in titles if (m := _PLACE.match(t or ""))))
+
+
+def _born(text: str, places: Sequence[str]) -> bool:
+    if _BORN_ANY.search(text):
+        return True
+    return any(re.search(pat.format(p=re.escape(p)), text) for p in places for pat in _BORN_PATTERNS)
+
+
+class Profile(BaseModel):
+    """Who the talent is, in the plan's own categories."""
+
+    model_config = ConfigDict(frozen=True)
+
+    education: str | None = Field(None, description="博士 / 硕士 / 本科 / 大专 / 技能等级")
+    talent_kinds: list[str] = Field(default_factory=list, description="Keys of TALENT_KIND_CUES")
+    industry: str | None = Field(None, description="Industry as the documents name it (集成电路, 鞋服 …)")
+    employer_kind: str | None = Field(None, description="企业 / 高校 / 科研院所 / 医疗机构 / 机关事业单位")
+    jinjiang_born: bool | None = Field(None, description="True when the person says they are from Jinjiang")
+    free_text: str | None = Field(None, description="The words the profile was read from")
+
+
+def _fold(text: str) -> str:
+    # Whitespace goes too: a name broken across a line in the source ("海外留 学人员") is still one name.
+    return re.sub(r"\s", "", unicodedata.normalize("NFKC", text).lower())
+
+
+def _hits(words: Iterable[str], text: str) -> list[str]:
+    folded = _fold(text)
+    return [w for w in words if w and _fold(w) in folded]
+
+
+def extract_profile(text: str, industries: Sequence[str] = (), places: Sequence[str] = ()) -> Profile:
+    """Read a profile from a free-text self-description. `industries` are the industry names found in the
+    documents (industry_need facts), recognised in addition to the everyday synonyms; `places` the places the
+    documents are about (`home_places`), for "晋江籍"-style roots."""
+    folded = _fold(text)
+    education = next((level for level, words in _EDUCATION_WORDS if _hits(words, folded)), None)
+    kinds = [kind for kind, words in _SELF_WORDS.items() if _hits(words, folded)]
+    if "企业家" not in kinds and _OWNS_BUSINESS.search(folded):
+        kinds.append("企业家")
+    if education in _EDUCATION_KIND and _EDUCATION_KIND[education] not in kinds:
+        kinds.insert(0, _EDUCATION_KIND[education])
+    if education == "博士" and "硕士" in kinds and not _hits(("硕士",), folded):
+        kinds.remove("硕士")  # a 博士后 or 博士研究生 is not a 硕士
+    industry = next((name for name, words in INDUSTRY_SYNONYMS.items() if _hits(words, folded)), None)
+    if industry is None:
+        industry = next((name for name in industries if len(name) >= 2 and _fold(name) in folded), None)
+    employer = next((kind for kind, words in _EMPLOYER_WORDS.items() if _hits(words, folded)), None)
+    born = True if _born(text, places) else None
+    return Profile(
+        education=education,
+        talent_kinds=kinds,
+        industry=industry,
+        employer_kind=employer,
+        jinjiang_born=born,
+        free_text=text,
+    )
+
+
+def industry_terms(industry: str) -> list[str]:
+    terms = [industry, *INDUSTRY_SYNONYMS.get(industry, ())]
+    return list(dict.fromkeys(t for t in terms if len(t) >= 2))
