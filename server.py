@@ -1,7 +1,8 @@
 """Serve the HTTP API (API.md) and the Gradio UI (at /ui) in one process:
 `python server.py [--host 127.0.0.1] [--port 8000] [--data-dir DIR]` (ASSISTANT_DATA_DIR works too).
 
-On a fresh data dir the engine indexes corpus/ first, with a progress bar, then the server starts.
+On a fresh data dir the engine indexes corpus/ first, with a progress bar, then the server starts and logs
+the UI and API-docs addresses; `/` redirects to the UI.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ def main(argv: list[str] | None = None) -> None:
 
     import uvicorn
 
-    from assistant.api.app import create_app
+    from assistant.api.app import UI_PATH, create_app
     from assistant.api.middleware import JsonLogFormatter
     from assistant.ask.engine import Engine
     from assistant.core.config import Settings
@@ -38,11 +39,13 @@ def main(argv: list[str] | None = None) -> None:
     engine.start(progress=True)
     app = create_app(settings, engine)
     if importlib.util.find_spec("assistant.ui.blocks") is not None:
-        import gradio as gr
+        from assistant.ui.blocks import mount_ui
 
-        from assistant.ui.blocks import build_ui
-
-        app = gr.mount_gradio_app(app, build_ui(app.state.service, settings), path="/ui")
+        # The talent UI at /ui and the staff desk at /desk, on the API's rate limiter and keys.
+        app = mount_ui(app, path=UI_PATH)
+    # The lifespan logs the UI and API-docs addresses from this; a wildcard host is reached on loopback.
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1"}.get(args.host, args.host)
+    app.state.base_url = f"http://[{host}]:{args.port}" if ":" in host else f"http://{host}:{args.port}"
     try:
         # uvicorn's own access log is off: the app writes one JSON line per request, with its request id.
         uvicorn.run(app, host=args.host, port=args.port, log_config=None, access_log=False)

@@ -1,6 +1,7 @@
-"""Run the Gradio UI on its own, on the same engine the API serves: `python ui.py [--port 7860] [--data-dir DIR]`.
+"""Run the Gradio UI on its own port: `python ui.py [--port 7860] [--data-dir DIR]` -> /ui (talents), /desk (staff).
 
-The API server mounts the same UI at /ui; this entry point is for a desk that needs only the UI.
+The same app as `server.py` (the UI needs the API's keys and rate limiter, so the API routes come along); this
+entry point only changes the default port, for a machine that serves the UI next to a separate API server.
 """
 
 from __future__ import annotations
@@ -20,18 +21,19 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
+    import uvicorn
+
+    from assistant.api.app import create_app
     from assistant.ask.engine import Engine
     from assistant.core.config import Settings
-    from assistant.service.chat import ChatService
-    from assistant.ui.blocks import build_ui
+    from assistant.ui.blocks import mount_ui
 
     settings = Settings(data_dir=args.data_dir) if args.data_dir else Settings()
     engine = Engine(settings)
     engine.start()
     try:
-        build_ui(ChatService.from_settings(engine, settings)).launch(
-            server_name=args.host, server_port=args.port
-        )
+        print(f"UI: http://{args.host}:{args.port}/ui/  staff desk: http://{args.host}:{args.port}/desk/")
+        uvicorn.run(mount_ui(create_app(settings, engine)), host=args.host, port=args.port)
     finally:
         engine.close()
 

@@ -2,42 +2,51 @@
 (frozen models, lists, strings), plus the pure formatting they use. `assistant.ui.blocks` wires these to components;
 tests call them directly.
 
-    actions = UIActions(service)                  service: assistant.service.chat.ChatService
-    actions.ask(question, messages, session_id)   -> Iterator[ChatStep]   streamed, then final with sources
+    actions = UIActions(service, settings, limiter)  service: ChatService; limiter: the API's RateLimiter (or None)
+    actions.ask(question, messages, session_id, answer_ids, client) -> Iterator[ChatStep]   rate-limited per client
     actions.rate(answer_ids, index, liked)        -> str                  thumbs up/down stored as feedback
-    actions.hotline(keywords)                     -> list[HotlineHit]     highlighted passages + ready answers
-    actions.upload / delete / reindex(..., key)   -> AdminResult          refused without the admin key
-    actions.unanswered(start, end)                -> (headers, rows, csv_path)
-    actions.match_profile(education, kinds, industry, employer, born) -> str (markdown)
+    actions.match_profile(education, kinds, industry, employer, born, client) -> str (markdown)  rate-limited
+    actions.staff_role(key)                       -> "admin" | "desk" | None
+    actions.hotline(keywords, key, client)        -> HotlineSearch        desk key: passages + ready answers
+    actions.document_rows(key)                    -> rows                 admin key
+    actions.upload / delete / reindex(..., key)   -> AdminResult          admin key
+    actions.unanswered(start, end, key)           -> (headers, rows, csv_path)   admin key
+
+Contract:
+- Staff data (the unanswered report and its CSV, the document list, upload, delete, re-index) is checked against
+  the admin key inside the method, with the REST API's constant-time comparison (`assistant.api.auth.key_matches`);
+  without it `StaffOnly` is raised (or a refused `AdminResult`) and nothing is read. The hotline desk takes the
+  admin key or a client key (`ASSISTANT_API__KEYS`), so operators need not hold the admin key. No key configured
+  = closed, as the REST admin routes are.
+- The talent-facing calls (chat, matching) and the desk take one token per call from the same limiter as
+  `/api/v1/*`, under the identity the API gives an open caller (`ip:<address>`); past the limit `RateLimited`.
 """
 
 from __future__ import annotations
 
-import hmac
 import html
 import re
 import tempfile
 from collections.abc import Iterator, Sequence
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
+from assistant.api.auth import key_matches
 from assistant.ask import matching
+from assistant.ask.profiles import ProfileValueError, normalize_profile, profile_options
 from assistant.core.config import Settings
 from assistant.core.errors import AssistantError
 
 NOT_STATED = "现有文件没有明确说明这一点。"
 NOT_STATED_HINT = "以下是最接近的段落，仅供参考；具体请咨询主管部门。"
-EXAMPLE_QUESTIONS = [
-    "我是博士，晋江有哪些引进博士的工程？",
-    "博士后工作站现在有几家？到2025年的目标是多少？",
-    "人才集团是做什么的？",
-    "晋江重点发展哪些产业，需要什么人才？",
-    "青年大学生来晋江有什么支持？",
-]
 HOTLINE_SLOTS = 5
+# A term found in at least this share of all chunks says nothing about any one of them: at one half the classic
+# Robertson-Sparck Jones idf, log((N - df + 0.5) / (df + 0.5)), reaches zero. Decided on the corpus as indexed,
+# so no word list: in the plan 人才 (90% of chunks) and 重点 (73%) are generic, 博士后 (3%) is not.
+GENERIC_SHARE = 0.5
 REPORT_LABELS = {
     "question": "问题",
     "count": "次数",
@@ -51,6 +60,26 @@ REPORT_LABELS = {
 UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
 # Inline styles: gr.mount_gradio_app replaces Blocks.css, so a stylesheet would be lost when mounted at /ui.
 MARK_STYLE = "background:#fde68a;padding:0 1px"
+
+Role = Literal["admin", "desk"]
+
+
+class StaffOnly(AssistantError):
+    """A staff function called without a valid key. Nothing was read or changed."""
+
+    status, code = 401, "unauthorized"
+
+
+class RateLimited(AssistantError):
+    status, code = 429, "rate_limited"
+
+
+class Limiter(Protocol):
+    """What the UI needs of `assistant.api.ratelimit.RateLimiter`."""
+
+    def acquire(self, identity: str) -> float | None: ...
+
+    def retry_after_header(self, wait: float) -> str: ...
 
 
 class _Frozen(BaseModel):
@@ -73,8 +102,16 @@ class HotlineHit(_Frozen):
     title: str
     section: str
     page: int | None
-    html: str = Field(description="The passage, HTML-escaped, keywords wrapped in <mark>")
-    ready_answer: str = Field(description="Passage plus its source line, to read out or paste")
+    html: str = Field(description="The passage, HTML-escaped, the query's specific terms wrapped in <mark>")
+    ready_answer: str = Field(
+        description="One paragraph to read out or paste: 根据《title》（文号）section（page）：…"
+    )
+
+
+class HotlineSearch(_Frozen):
+    hits: list[HotlineHit]
+    generic: list[str] = Field(default_factory=list, description="Query terms found in most chunks, not used")
+    note: str = Field("", description="What to tell the operator when nothing (specific) was found")
 
 
 class AdminResult(_Frozen):
@@ -97,7 +134,9 @@ def message_text(content: Any) -> str:
 
 
 def source_line(title: str, section: str, page: int | None, doc_number: str | None = None) -> str:
-    parts = [f"《{title}》"] + ([doc_number] if doc_number else []) + ([section] if section else [])
+    """《title》（文号），section，第N页 — the document as its title and number name it, never its file name."""
+    head = f"《{title}》" + (f"（{doc_number}）" if doc_number else "")
+    parts = [head] + ([section] if section else [])
     if page is not None:
         parts.append(f"第{page}页")
     return "，".join(parts)
@@ -120,29 +159,22 @@ def format_reply(reply: Any) -> str:
         lines += ["", "**来源**" if reply.answerable else "**相关段落**"]
         for c in citations:
             quote = re.sub(r"\s+", " ", str(c.quote)).strip()
-            lines.append(f"{c.id}. {source_line(c.title, c.section, c.page)}")
-            lines.append(f"   > {quote}")
+            lines += ["", f"{c.id}. {source_line(c.title, c.section, c.page)}", f"   > {quote}"]
     return "\n".join(lines)
 
 
 def keywords_of(query: str) -> list[str]:
-    """Terms to highlight: what the operator typed, split on spaces and punctuation, longest first."""
+    """What the operator typed, split on spaces and punctuation, longest first."""
     terms = {t for t in re.split(r"[\s,，、;；。?？!！]+", query) if t}
     return sorted(terms, key=len, reverse=True)
 
 
-def highlight(text: str, keywords: Sequence[str]) -> str:
-    """HTML-escape `text` and wrap every keyword occurrence in <mark>. Falls back to jieba words (2+ chars)
-    of the keywords when none occurs verbatim, since BM25 matches on words, not on the typed string."""
-    terms = [k for k in keywords if k and k in text]
-    if not terms:
-        import jieba
-
-        words = {w for k in keywords for w in jieba.lcut(k) if len(w) >= 2}
-        terms = sorted((w for w in words if w in text), key=len, reverse=True)
-    if not terms:
+def highlight(text: str, terms: Sequence[str]) -> str:
+    """HTML-escape `text` and wrap every occurrence of `terms` (longest first) in <mark>."""
+    found = sorted({t for t in terms if t and t in text}, key=len, reverse=True)
+    if not found:
         return html.escape(text)
-    pattern = re.compile("|".join(re.escape(t) for t in terms))
+    pattern = re.compile("|".join(re.escape(t) for t in found))
     out, last = [], 0
     for m in pattern.finditer(text):
         out += [
@@ -158,9 +190,54 @@ def hit_html(n: int, hit: HotlineHit) -> str:
     page = f" · 第{hit.page}页" if hit.page is not None else ""
     return (
         f"<div class='hotline-hit' style='border-left:3px solid #2563eb;padding:4px 10px;margin:6px 0'>"
-        f"<div class='hotline-src' style='color:#475569;font-size:.9em'><b>{n}.</b> {html.escape(hit.section)}{page}</div>"
+        f"<div class='hotline-src' style='color:#475569;font-size:.9em'><b>{n}.</b> "
+        f"{html.escape(hit.title)} · {html.escape(hit.section)}{page}</div>"
         f"<div class='hotline-text'>{hit.html}</div></div>"
     )
+
+
+def row_cells(chunk: Any) -> list[tuple[str, str]]:
+    """A table-row chunk's (header, value) cells: its structured `cells` when the chunk carries them, else read
+    back from its text ('<table> | 序号 2 | 重点平台：X | 牵头单位：…')."""
+    cells = [(str(h), str(v)) for h, v in getattr(chunk, "cells", None) or []]
+    if cells:
+        return cells
+    for part in chunk.text.split(" | ")[1:]:
+        head, sep, value = part.partition("：")
+        if sep:
+            cells.append((head, value))
+    return cells
+
+
+def row_sentence(cells: Sequence[tuple[str, str]]) -> str:
+    """A table row as one sentence built from its headers: '重点平台为X；主要内容为…；牵头单位为…。'. The row number
+    is left out (the source line places the row); a header repeated over merged cells is said once
+    ('重点产业为A、B')."""
+    by_head: dict[str, list[str]] = {}
+    for head, value in cells:
+        head, value = head.strip(), value.strip().rstrip("。；;，, ")
+        if not head or not value or head == "序号":
+            continue
+        if value not in by_head.setdefault(head, []):
+            by_head[head].append(value)
+    return "；".join(f"{head}为{'、'.join(values)}" for head, values in by_head.items() if values) + "。"
+
+
+def ready_answer(chunk: Any, doc_number: str | None) -> str:
+    """What an operator reads out or pastes into a WeChat reply: where it is written, then what it says."""
+    parts = [p for p in chunk.section.split(" > ") if p]
+    cells = row_cells(chunk) if chunk.kind == "table_row" else []
+    if cells:
+        body = row_sentence(cells)
+        parts = parts[:-1]  # the row's own label: the sentence names the item
+    else:
+        body = re.sub(r"\s*\n\s*", "", chunk.text.strip())
+    where = f"《{chunk.title or chunk.filename}》" + (f"（{doc_number}）" if doc_number else "")
+    if parts:
+        where += f"“{'—'.join(parts)}”部分"
+    if chunk.page is not None:
+        where += f"（第{chunk.page}页）"
+    return f"根据{where}：{body}"
 
 
 def _row_dict(row: Any) -> dict[str, Any]:
@@ -193,13 +270,47 @@ def _parse_day(value: Any, default: date) -> date:
 class UIActions:
     """The UI's behaviour, one method per user action, free of Gradio components."""
 
-    def __init__(self, service: Any, settings: Settings | None = None) -> None:
+    def __init__(
+        self, service: Any, settings: Settings | None = None, limiter: Limiter | None = None
+    ) -> None:
         self.service = service
         self.settings: Settings = settings or service.engine.settings
+        self.limiter = limiter
 
     @property
     def engine(self) -> Any:
         return self.service.engine
+
+    # ---- who may do what
+
+    def staff_role(self, key: str | None) -> Role | None:
+        """'admin' for the admin key, 'desk' for a client key (ASSISTANT_API__KEYS), else None."""
+        if not key:
+            return None
+        admin = self.settings.api.admin_key
+        if admin is not None and key_matches(key, [admin]):
+            return "admin"
+        keys: list[SecretStr] = list(self.settings.api.keys)
+        return "desk" if keys and key_matches(key, keys) else None
+
+    def staff_closed(self) -> bool:
+        return self.settings.api.admin_key is None and not self.settings.api.keys
+
+    def _require(self, key: str | None, role: Role) -> None:
+        if self.settings.api.admin_key is None and (role == "admin" or not self.settings.api.keys):
+            raise StaffOnly("未配置管理员密钥（ASSISTANT_API__ADMIN_KEY），工作人员功能已关闭。", status=403)
+        got = self.staff_role(key)
+        if got is None or (role == "admin" and got != "admin"):
+            raise StaffOnly("密钥不正确：此功能仅限工作人员，需要管理员密钥。" if role == "admin" else
+                            "密钥不正确：热线检索需要工作人员密钥（管理员密钥或 API 密钥）。")  # fmt: skip
+
+    def _take_token(self, client: str | None) -> None:
+        """One token from the API's limiter, under the identity an open `/api/v1` caller gets (ip:<address>)."""
+        if self.limiter is None or client is None:
+            return
+        wait = self.limiter.acquire(f"ip:{client}")
+        if wait is not None:
+            raise RateLimited(f"请求过于频繁，请 {self.limiter.retry_after_header(wait)} 秒后再试。")
 
     # ---- chat
 
@@ -209,15 +320,18 @@ class UIActions:
         messages: list[dict[str, Any]] | None,
         session_id: str | None,
         answer_ids: dict[int, str] | None = None,
+        client: str | None = None,
     ) -> Iterator[ChatStep]:
         """Stream one turn: the question appears, the answer grows, then it is replaced by the final answer
-        with its sources. The service keeps the conversation under `session_id`."""
+        with its sources. The service keeps the conversation under `session_id`. Raises `RateLimited` before
+        anything is shown when `client` is past the limit."""
         question = (question or "").strip()
         msgs = [dict(m) for m in messages or []]
         ids = dict(answer_ids or {})
         if not question:
             yield ChatStep(messages=msgs, session_id=session_id, answer_ids=ids)
             return
+        self._take_token(client)
         msgs += [{"role": "user", "content": question}, {"role": "assistant", "content": "…"}]
         index = len(msgs) - 1
         yield ChatStep(messages=msgs, session_id=session_id, answer_ids=ids)
@@ -258,41 +372,69 @@ class UIActions:
 
     # ---- hotline desk
 
-    def hotline(self, query: str, top_k: int = HOTLINE_SLOTS) -> list[HotlineHit]:
+    def _specific_terms(self, query: str) -> tuple[list[str], list[str]]:
+        """The query's terms split into (specific, generic) by their share of all chunks. A typed piece that
+        occurs nowhere as written (人才公寓) is taken by its words (人才, 公寓)."""
+        import jieba
+
+        chunks = self.engine.chunks()
+        texts = [f"{c.section}\n{c.text}" for c in chunks]
+        terms: list[str] = []
+        for piece in keywords_of(query):
+            if any(piece in t for t in texts):
+                terms.append(piece)
+            else:
+                terms += [w for w in jieba.lcut_for_search(piece) if len(w) >= 2 and w not in terms]
+        specific: list[str] = []
+        generic: list[str] = []
+        for term in dict.fromkeys(terms):
+            share = sum(term in t for t in texts) / max(len(texts), 1)
+            (generic if share >= GENERIC_SHARE else specific).append(term)
+        return specific, generic
+
+    def hotline(
+        self, query: str, key: str | None = None, top_k: int = HOTLINE_SLOTS, client: str | None = None
+    ) -> HotlineSearch:
+        """Passages for the operator's keywords, with the specific terms highlighted and a ready answer each.
+        Hits holding none of the specific terms (they matched only a generic word) are dropped."""
+        self._require(key, "desk")
         query = (query or "").strip()
         if not query:
-            return []
+            return HotlineSearch(hits=[])
+        self._take_token(client)
+        specific, generic = self._specific_terms(query)
+        if not specific:
+            note = (
+                f"“{'”“'.join(generic)}”出现在大多数段落中，请补充更具体的关键词（如项目、平台或单位名称）。"
+                if generic
+                else "没有找到相关段落，请换个关键词。"
+            )
+            return HotlineSearch(hits=[], generic=generic, note=note)
         numbers = {d.doc_id: d.doc_number for d in self.engine.documents()}
-        keywords = keywords_of(query)
-        hits = []
-        for sc in self.engine.search(query, top_k):
+        hits: list[HotlineHit] = []
+        for sc in self.engine.search(query, top_k * 3):
             c = sc.chunk
-            line = source_line(c.filename, c.section, c.page, numbers.get(c.doc_id))
+            if not any(t in c.text or t in c.section for t in specific):
+                continue  # it matched only generic words
             hits.append(
                 HotlineHit(
                     chunk_id=c.chunk_id,
-                    title=c.title,
+                    title=c.title or c.filename,
                     section=c.section,
                     page=c.page,
-                    html=highlight(c.text, keywords),
-                    ready_answer=f"{c.text}\n（来源：{line}）",
+                    html=highlight(c.text, specific),
+                    ready_answer=ready_answer(c, numbers.get(c.doc_id)),
                 )
             )
-        return hits
+            if len(hits) >= top_k:
+                break
+        note = "" if hits else "没有找到相关段落，请换个关键词。"
+        return HotlineSearch(hits=hits, generic=generic, note=note)
 
     # ---- admin
 
-    def _admin_refusal(self, key: str | None) -> AdminResult | None:
-        configured = self.settings.api.admin_key
-        if configured is None:
-            return AdminResult(
-                ok=False, message="未配置管理员密钥（ASSISTANT_API__ADMIN_KEY），文档管理已关闭。"
-            )
-        if not hmac.compare_digest((key or "").encode(), configured.get_secret_value().encode()):
-            return AdminResult(ok=False, message="管理员密钥不正确。")
-        return None
-
-    def document_rows(self) -> list[list[Any]]:
+    def document_rows(self, key: str | None) -> list[list[Any]]:
+        self._require(key, "admin")
         if not self.engine.ready:
             return []
         return [
@@ -308,8 +450,15 @@ class UIActions:
             for d in self.engine.documents()
         ]
 
+    def admin_refusal(self, key: str | None) -> AdminResult | None:
+        try:
+            self._require(key, "admin")
+        except StaffOnly as e:
+            return AdminResult(ok=False, message=e.message)
+        return None
+
     def upload(self, path: str | None, key: str | None) -> AdminResult:
-        if (refusal := self._admin_refusal(key)) is not None:
+        if (refusal := self.admin_refusal(key)) is not None:
             return refusal
         if not path:
             return AdminResult(ok=False, message="请选择要上传的文件。")
@@ -325,7 +474,7 @@ class UIActions:
         return AdminResult(ok=True, message=f"已导入《{info.title}》：{info.chunks} 个片段，现在即可提问。")
 
     def delete(self, doc_id: str | None, key: str | None) -> AdminResult:
-        if (refusal := self._admin_refusal(key)) is not None:
+        if (refusal := self.admin_refusal(key)) is not None:
             return refusal
         if not doc_id:
             return AdminResult(ok=False, message="请先选择要删除的文档。")
@@ -336,15 +485,17 @@ class UIActions:
         return AdminResult(ok=True, message=f"已删除文档 {doc_id}。")
 
     def reindex(self, key: str | None) -> AdminResult:
-        if (refusal := self._admin_refusal(key)) is not None:
+        if (refusal := self.admin_refusal(key)) is not None:
             return refusal
         summary = self.engine.ingest([self.settings.corpus_dir], progress=False)
         return AdminResult(ok=True, message=f"已重新索引 {self.settings.corpus_dir.name}/：{summary}")
 
     # ---- unanswered report
 
-    def unanswered(self, start: Any, end: Any) -> tuple[list[str], list[list[Any]], str]:
-        """The report between two days (inclusive) as headers, rows and the path of a CSV copy."""
+    def unanswered(self, start: Any, end: Any, key: str | None) -> tuple[list[str], list[list[Any]], str]:
+        """The report between two days (inclusive) as headers, rows and the path of a CSV copy. Admin key only:
+        the questions users typed can hold names and phone numbers."""
+        self._require(key, "admin")
         today = date.today()
         first, last = _parse_day(start, today - timedelta(days=30)), _parse_day(end, today)
         since, until = datetime.combine(first, time.min), datetime.combine(last + timedelta(days=1), time.min)
@@ -357,7 +508,16 @@ class UIActions:
         csv_path.write_text(self.service.unanswered_csv(since, until), encoding="utf-8-sig")
         return headers, table, str(csv_path)
 
-    # ---- policy matching (issue 6)
+    # ---- policy matching
+
+    def _industry_names(self) -> list[str]:
+        return (
+            [f.name for f in self.engine.facts(kind="industry_need", limit=1000)] if self.engine.ready else []
+        )
+
+    def match_options(self) -> dict[str, list[str]]:
+        """The form's choices, as `GET /api/v1/match/options` gives them (the documents' industries first)."""
+        return profile_options(self._industry_names())
 
     def match_profile(
         self,
@@ -366,43 +526,23 @@ class UIActions:
         industry: str | None,
         employer_kind: str | None,
         jinjiang_born: bool,
+        client: str | None = None,
     ) -> str:
-        """Programmes, platforms and policies for a profile given in the form, as markdown with sources."""
-        kinds = list(dict.fromkeys([*(talent_kinds or []), *EDUCATION_KINDS.get(education or "", ())]))
-        profile = matching.Profile(
-            education=education or None,
-            talent_kinds=kinds,
-            industry=(industry or "").strip() or None,
-            employer_kind=employer_kind or None,
-            jinjiang_born=True if jinjiang_born else None,
-        )
+        """Programmes, platforms and policies for a profile given in the form, as Markdown, one block per item.
+        The form's values go through the match API's normaliser, so both give the same profile."""
+        given = {
+            "education": education, "talent_kinds": list(talent_kinds or []), "industry": (industry or "").strip(),
+            "employer_kind": employer_kind, "jinjiang_born": True if jinjiang_born else None,
+        }  # fmt: skip
+        try:
+            profile = normalize_profile({k: v for k, v in given.items() if v}, self._industry_names())
+        except ProfileValueError as e:
+            return str(e)
         if not profile.talent_kinds and not profile.industry:
             return "请至少选择一项人才类别、学历或产业。"
-        return format_matches(profile, self._matches(profile))
-
-    def _matches(self, profile: matching.Profile) -> list[matching.Match]:
-        return self.engine.match(profile)
-
-
-# The form's education levels name a talent kind of their own (a 本科 graduate is a 青年大学生).
-EDUCATION_KINDS: dict[str, tuple[str, ...]] = {
-    "博士": ("博士",),
-    "硕士": ("硕士",),
-    "本科": ("青年大学生",),
-    "技能等级": ("技能人才",),
-}
-
-
-def format_matches(profile: matching.Profile, matches: Sequence[matching.Match]) -> str:
-    """The matches as markdown: the chat reply's notes (`matching.match_notes`) as a list, plus each source."""
-    who = matching.profile_label(profile)
-    if not matches:
-        return f"根据所选条件（{who}），文件中没有找到明确面向该群体的工程、项目或政策。\n\n{matching.AMOUNT_NOTE}"
-    lines = [f"根据所选条件（{who}），文件中与您相关的有：", ""]
-    for n, m in enumerate(matches, start=1):
-        lines.append(f"**{n}. {m.name}**（{m.kind}）")
-        # `why` is already quoted (“…”) by matching
-        lines += [f"   - {note}" for note in matching.match_notes(m, quote_label="相关原文")]
-        for c in m.citations[:1]:
-            lines.append(f"   - 出处：{source_line(c.title, c.section, c.page)}")
-    return "\n".join([*lines, "", matching.AMOUNT_NOTE])
+        self._take_token(client)
+        found = self.engine.match(profile)
+        who = matching.profile_label(profile)
+        if not found:
+            return f"根据所选条件（{who}），文件中没有找到明确面向该群体的工程、项目或政策。"
+        return f"根据所选条件（{who}），文件中与您相关的有：\n\n{matching.format_matches_markdown(found)}"
