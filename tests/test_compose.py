@@ -101,8 +101,16 @@ def test_questions_the_plan_cannot_answer_are_refused_without_guessing(ask, ques
     answer = ask(question)
     assert not answer.answerable
     assert answer.answer.startswith("文件中没有明确")
-    assert "人才服务热线" in answer.answer
+    # No hotline is configured here, so none is invented: only the documents' own contacts may be named.
+    assert "请咨询晋江市人才服务热线" not in answer.answer
     assert check_answer(answer.answer, answer.citations) == []
+
+
+def test_a_refusal_names_the_configured_hotline(bm25: BM25Retriever) -> None:
+    question = "人才之家周末几点开放？"
+    answer = compose_answer(question, bm25.retrieve(question, 8), hotline="示例市人才服务热线（12345）")
+    assert not answer.answerable
+    assert "具体请咨询" in answer.answer and "示例市人才服务热线（12345）" in answer.answer
 
 
 def test_an_amount_that_is_in_the_plan_is_not_refused(ask) -> None:

@@ -46,7 +46,9 @@ def combine_answers(answers: list[Answer]) -> Answer:
                 same = c.model_copy(update={"id": len(citations) + 1})
                 citations.append(same)
             number[c.id] = same.id
-        texts.append(_renumber(answer.answer, number))
+        text = _without_repeats(_renumber(answer.answer, number), texts)
+        if text:
+            texts.append(text)
     answerable = [a for a in answers if a.answerable]
     return Answer(
         answer="\n".join(texts),
@@ -55,6 +57,16 @@ def combine_answers(answers: list[Answer]) -> Answer:
         citations=citations,
         route="+".join(a.route for a in answers),
     )
+
+
+_SENTENCE = re.compile(r"[^。；\n]+[。；]?")
+
+
+def _without_repeats(text: str, earlier: list[str]) -> str:
+    """The text less the sentences an earlier part already said (a refusal quoting what the next part answers)."""
+    said = _MARK.sub("", "".join(earlier))
+    kept = [s for s in _SENTENCE.findall(text) if _MARK.sub("", s).strip("。； ") not in said]
+    return "".join(kept).strip()
 
 
 def _renumber(text: str, number: dict[int, int]) -> str:

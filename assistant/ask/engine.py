@@ -11,6 +11,7 @@
     engine.ask_stream(question, history) -> Iterator[str | Answer]   text deltas, then the final Answer
     engine.refresh() -> None           pick up documents added or deleted by another worker
     engine.ready -> bool               True once queries can be answered
+    engine.vector_status() -> str      "filling 120/270" while vectors fill, then "complete" (FillProgress)
 
 The engine is stateless about conversations: follow-ups are resolved from the `history` it is given; the
 service layer stores sessions and passes their turns back in.
@@ -25,21 +26,32 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from assistant.ask import compose, compound, fact_answer, fidelity, followup, matching, router, suggest
+from assistant.ask import (
+    compose,
+    compound,
+    fact_answer,
+    fidelity,
+    followup,
+    matching,
+    router,
+    self_description,
+    suggest,
+)
 from assistant.ask.entities import EntityIndex
 from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
-from assistant.ask.self_description import is_profile_question
 from assistant.core.config import Settings
 from assistant.core.errors import DocumentNotFound, NotReady
 from assistant.core.protocols import Embedder
+from assistant.core.timing import stage
 from assistant.core.types import Answer, Chunk, Citation, DocumentInfo, Fact, ScoredChunk, Turn
-from assistant.ingest.pipeline import IngestSummary, open_ingestor
-from assistant.store.bm25 import BM25Index
+from assistant.ingest.pipeline import FillProgress, IngestSummary, open_ingestor
+from assistant.store.bm25 import BM25Index, index_text, learn_domain_terms
 from assistant.store.db import exclusive
+from assistant.text.tokens import domain_terms, fold, tokenize_zh
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +65,9 @@ class Snapshot:
     bm25: BM25Index
     entities: EntityIndex
     facts: list[Fact]
+    # Derived once per snapshot, not per question: both would otherwise walk every chunk or fact each time.
+    places: list[str] = field(default_factory=list)
+    industries: list[str] = field(default_factory=list)
 
 
 class Engine:
@@ -69,10 +84,14 @@ class Engine:
         self._embedder_override = embedder
         self._chat_model = chat_model
         self._snapshot: Snapshot | None = None
+        self._tokens: dict[str, list[str]] = {}  # chunk id -> its BM25 tokens, kept across snapshots
+        # doc id -> (version, chunks, facts) as last read from the stores, kept across snapshots
+        self._read: dict[str, tuple[tuple[str, str], list[Chunk], list[Fact]]] = {}
         self._lock = threading.RLock()
         self._fill_thread: threading.Thread | None = None
         self._stop = threading.Event()
         self._started = False
+        self._vector_fill = FillProgress()
 
     # ------------------------------------------------------------------ lifecycle
 
@@ -93,7 +112,7 @@ class Engine:
         self._load_snapshot()
         self._started = True
         if wait_for_vectors or not s.retrieval.background_vectors:
-            self.ingestor.fill_vectors(progress=progress)
+            self.ingestor.fill_vectors(progress=progress, on_progress=self._vector_fill)
         else:
             self._fill_thread = threading.Thread(target=self._fill_vectors_quietly, name="vector-fill", daemon=True)
             self._fill_thread.start()
@@ -113,32 +132,82 @@ class Engine:
         if self._fill_thread is not None:
             self._fill_thread.join(timeout)
 
+    def vector_status(self) -> str:
+        """The vector fill's progress: "pending", "filling 120/270", "complete" or "failed 120/270"."""
+        return self._vector_fill.describe()
+
     def _fill_vectors_quietly(self) -> None:
+        self._vector_fill.begin()
         try:
-            self.ingestor.fill_vectors(progress=False, stop=self._stop)
+            self.ingestor.fill_vectors(progress=False, stop=self._stop, on_progress=self._vector_fill)
         except Exception:  # the index still serves BM25; the next start tries again
+            self._vector_fill.fail()
             log.exception("background vector fill failed")
 
     def _make_generator(self):  # type: ignore[no-untyped-def]
         from assistant.ask.llm import LLMGenerator, make_chat_model
 
         model = self._chat_model or make_chat_model(self.settings.llm)
-        return LLMGenerator(model, timeout_s=self.settings.llm.timeout_s) if model is not None else None
+        if model is None:
+            return None
+        role = f"{self.settings.deployment.city}人才政策咨询助手"
+        return LLMGenerator(model, timeout_s=self.settings.llm.timeout_s, role=role)
 
     # ------------------------------------------------------------------ snapshot
 
     def _load_snapshot(self) -> None:
         with self._lock:
             generation = self.catalog.generation()
-            chunks = {c.chunk_id: c for c in self.catalog.chunks()}
-            facts = self.fact_store.all()
+            chunks: dict[str, Chunk] = {}
+            facts: list[Fact] = []
+            for doc_chunks, doc_facts in self._documents_read():
+                chunks.update((c.chunk_id, c) for c in doc_chunks)
+                facts.extend(doc_facts)
+            previous = self._snapshot
             self._snapshot = Snapshot(
                 generation=generation,
                 chunks=chunks,
-                bm25=BM25Index.build(list(chunks.values())),
-                entities=EntityIndex.build(facts),
+                bm25=self._bm25_for(chunks),
+                entities=EntityIndex.build(facts, previous=previous.entities if previous else None),
                 facts=facts,
+                places=matching.home_places({c.title for c in chunks.values()}),
+                industries=_industries(facts),
             )
+
+    def _documents_read(self) -> list[tuple[list[Chunk], list[Fact]]]:
+        """Each document's chunks and facts in the stores' order (by doc id), read from the database only for
+        documents this worker has not read in that version before: an upload reads the new document alone."""
+        cache: dict[str, tuple[tuple[str, str], list[Chunk], list[Fact]]] = {}
+        out = []
+        for record in sorted(self.catalog.records(), key=lambda r: r.info.doc_id):
+            doc_id = record.info.doc_id
+            version = (record.file_sha256, record.info.ingested_at.isoformat())
+            known = self._read.get(doc_id)
+            if known is None or known[0] != version:
+                known = (version, self.catalog.chunks(doc_id), self.fact_store.all(doc_id))
+            cache[doc_id] = known
+            out.append((known[1], known[2]))
+        self._read = cache
+        return out
+
+    def _bm25_for(self, chunks: dict[str, Chunk]) -> BM25Index:
+        """BM25 over `chunks`, tokenizing only chunks this worker has not tokenized before (an upload costs its
+        own chunks, not the corpus). When the new chunks teach the tokenizer new domain terms, the known chunks
+        that contain one are tokenized again, so they are cut as a full rebuild would cut them."""
+        known = self._tokens
+        fresh = [c for cid, c in chunks.items() if cid not in known]
+        before = domain_terms()
+        learn_domain_terms(fresh)
+        if new_terms := domain_terms() - before:
+            for cid in [cid for cid in known if cid in chunks]:
+                text = fold(index_text(chunks[cid]))
+                if any(term in text for term in new_terms):
+                    fresh.append(chunks[cid])
+        tokens = {cid: t for cid, t in known.items() if cid in chunks}
+        tokens.update({c.chunk_id: tokenize_zh(index_text(c)) for c in fresh})
+        self._tokens = tokens
+        ids = list(chunks)
+        return BM25Index.from_tokens(ids, [tokens[cid] for cid in ids])
 
     def refresh(self) -> None:
         """Reload the snapshot when another worker (or this one) changed the shared stores."""
@@ -189,13 +258,37 @@ class Engine:
         if resolved != part or mentions(part):
             return resolved
         subject = mentions(earlier[-1])
-        return f"{subject[0]}{part}" if subject else part
+        if subject:
+            return f"{subject[0]}{part}"
+        # No named programme: the noun phrase the earlier part opened with ('企业引进一个硕士奖多少？一年封顶多少？')
+        phrase = followup.opening_phrase(earlier[-1])
+        return f"{phrase}，{part}" if phrase and followup.is_elliptical(part, mentions) else part
 
     @staticmethod
     def _mentions(snap: Snapshot):  # type: ignore[no-untyped-def]
         return lambda text: [f.name for f in snap.entities.mentions(text)]
 
     def _extractive(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
+        """A self-description gets the matching programmes, then the answer to any direct question it also asks
+        (`self_description.describe(...).remainder`); anything else is answered part by part."""
+        with stage("analysis"):
+            profile = self._profile(question, snap)
+            desc = self_description.describe(question, profile)
+        if desc.is_self:
+            with stage("facts"):
+                matched = self._match_answer(profile, snap)
+            if not desc.remainder:
+                return matched, []
+            rest, hits = self._extractive_parts(desc.remainder, snap, top_k)
+            if not rest.answerable:
+                # The direct question was not answered: say so first, then what applies to the person; the
+                # reply as a whole does not claim to have answered it.
+                combined = compound.combine_answers([rest, matched])
+                return combined.model_copy(update={"answerable": False, "confidence": rest.confidence}), hits
+            return compound.combine_answers([matched, rest]), hits
+        return self._extractive_parts(question, snap, top_k)
+
+    def _extractive_parts(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
         parts = compound.split_questions(question)
         if len(parts) == 1:
             return self._extractive_one(question, snap, top_k)
@@ -203,7 +296,8 @@ class Engine:
         hits: list[ScoredChunk] = []
         for i, part in enumerate(parts):
             if i > 0:  # "要达到什么目标？" after "这个工程谁牵头？" is about the same thing
-                part = self._continue(part, parts[:i], snap)
+                with stage("analysis"):
+                    part = self._continue(part, parts[:i], snap)
             answer, part_hits = self._extractive_one(part, snap, top_k)
             answers.append(answer)
             hits.extend(h for h in part_hits if all(h.chunk.chunk_id != k.chunk.chunk_id for k in hits))
@@ -212,17 +306,17 @@ class Engine:
     def _extractive_one(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
         """One question's answer and the passages it was composed from (none for a fact or matching answer:
         retrieval runs only when those paths do not answer)."""
-        route = router.route(question, snap.entities)
-        if route.intent == "none":
-            profile = matching.extract_profile(question, industries=_industries(snap.facts))
-            if is_profile_question(question, profile):
-                return self._match_answer(profile, snap), []
-        else:
-            answer = fact_answer.answer_from_facts(route)
+        with stage("analysis"):
+            route = router.route(question, snap.entities)
+        if route.intent != "none":
+            with stage("facts"):
+                answer = fact_answer.answer_from_facts(route)
             if answer is not None:
                 return answer, []
-        hits = self._retriever(snap).retrieve(question, max(top_k, 8))
-        return compose.compose_answer(question, hits), hits
+        with stage("retrieval"):
+            hits = self._retriever(snap).retrieve(question, max(top_k, 8))
+        with stage("compose"):
+            return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
 
     def ask(self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None) -> Answer:
         final: Answer | None = None
@@ -240,19 +334,23 @@ class Engine:
         snap = self._snap()
         history = [t if isinstance(t, Turn) else Turn.model_validate(t) for t in history or []]
         top_k = top_k or self.settings.retrieval.top_k
-        standalone = self._standalone(question.strip(), history, snap)
+        with stage("analysis"):
+            standalone = self._standalone(question.strip(), history, snap)
         answer, hits = self._extractive(standalone, snap, top_k)
         if self.generator is not None and answer.answerable and answer.route == "retrieval":
-            llm_answer, reason = self.generator.generate_checked(standalone, hits[:top_k], history)
+            with stage("llm"):
+                llm_answer, reason = self.generator.generate_checked(standalone, hits[:top_k], history)
             if llm_answer is not None:
                 answer = fidelity.enforce(llm_answer, answer)
             else:
                 answer = answer.model_copy(update={"fallback_reason": reason})
         answer = answer.model_copy(update={"standalone_question": standalone})
+        with stage("suggestions"):
+            suggestions = suggest.suggest_followups(answer, snap.entities)
         answer = answer.model_copy(
             update={
                 "standalone_question": standalone if standalone != question.strip() else None,
-                "suggestions": suggest.suggest_followups(answer, snap.entities),
+                "suggestions": suggestions,
             }
         )
         yield from _chunks_of(answer.answer)
@@ -261,7 +359,11 @@ class Engine:
     # ------------------------------------------------------------------ policy matching
 
     def profile_from_text(self, text: str) -> matching.Profile:
-        return matching.extract_profile(text, industries=_industries(self._snap().facts))
+        return self._profile(text, self._snap())
+
+    @staticmethod
+    def _profile(text: str, snap: Snapshot) -> matching.Profile:
+        return matching.extract_profile(text, industries=snap.industries, places=snap.places)
 
     def match(self, profile: matching.Profile, limit: int = 10) -> list[matching.Match]:
         """Programmes, platforms and policies whose content addresses the profile, best first."""
@@ -271,12 +373,13 @@ class Engine:
     def _match_answer(self, profile: matching.Profile, snap: Snapshot) -> Answer:
         found = matching.match(profile, snap.facts, list(snap.chunks.values()))
         text = matching.format_matches(profile, found)
-        shown = [m for m in found if m.kind != matching.NEEDS_KIND][:6] + [
+        amounts = [m for m in found if m.kind == matching.AMOUNT_KIND]
+        shown = amounts + matching.chat_items(found) + [
             m for m in found if m.kind == matching.NEEDS_KIND
         ][:2]
         citations: list[Citation] = []
         for m in shown:
-            for c in m.citations[:1]:
+            for c in m.citations[: 3 if m.kind == matching.AMOUNT_KIND else 1]:
                 citations.append(c.model_copy(update={"id": len(citations) + 1}))
         return Answer(
             answer=text,

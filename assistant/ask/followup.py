@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from assistant.ask.compose import asked_kinds, subject_terms
 from assistant.core.types import Turn
 
 Mentions = Callable[[str], list[str]]
@@ -62,7 +63,7 @@ def list_items(text: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
-def _opening_phrase(question: str) -> str | None:
+def opening_phrase(question: str) -> str | None:
     """The noun phrase a question opens with: '卫生人才“525”是什么意思？' -> '卫生人才“525”'."""
     question = _LEADING.sub("", question.strip())
     match = _PREDICATE.search(question, 2)
@@ -76,7 +77,7 @@ def _subject(history: list[Turn], standalone_users: list[str], mentions: Mention
         names = mentions(user)
         if names:
             return max(names, key=len)
-        phrase = _opening_phrase(user)
+        phrase = opening_phrase(user)
         if phrase:
             return phrase
     for turn in reversed(history):
@@ -87,17 +88,33 @@ def _subject(history: list[Turn], standalone_users: list[str], mentions: Mention
     return None
 
 
-def _is_elliptical(question: str, mentions: Mentions) -> bool:
+# Words that name what is asked about a subject, never the subject itself ('实施年限呢？', '要达到什么目标？').
+_ATTRIBUTE = re.compile(
+    r"牵头|负责|实施|年限|期限|目标|内容|措施|条件|要求|材料|手续|流程|电话|联系|地址|时间|截止|标准|金额|补贴|奖励|"
+    r"多少|多久|对象|范围|人数|数量|规模|现状|基数"
+)
+
+
+def is_elliptical(question: str, mentions: Mentions) -> bool:
     if _PRONOUN.search(question) or _ORDINAL.search(question) or _ELLIPSIS.match(question):
         return True
     if _LEADING.match(question) and not mentions(question):
         return True
     core = re.sub(r"[？?。！!，,\s]", "", question)
-    return len(core) <= 6 and not mentions(question)
+    if len(core) <= 6 and not mentions(question):
+        return True
+    # No subject of its own: every content word only says what is asked ('要达到什么目标？', '谁牵头，啥时候实施？').
+    own = [t for t in subject_terms(question)[0] if not _ATTRIBUTE.search(t)]
+    return not own and not mentions(question)
+
+
+def _is_attribute(slot: str, mentions: Mentions) -> bool:
+    """'实施年限' in '实施年限呢？' asks for a value of the last subject; '博士后' in '博士后呢？' swaps the subject."""
+    return not mentions(slot) and bool(_ATTRIBUTE.search(slot) or asked_kinds(slot))
 
 
 def _resolve_one(question: str, history: list[Turn], standalone_users: list[str], mentions: Mentions) -> str:
-    if not history or not _is_elliptical(question, mentions):
+    if not history or not is_elliptical(question, mentions):
         return question
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     previous = standalone_users[-1] if standalone_users else ""
@@ -116,6 +133,8 @@ def _resolve_one(question: str, history: list[Turn], standalone_users: list[str]
             swapped, count = _TIME.subn(slot, previous, count=1)
             return swapped if count else f"{slot}{previous}"
         subject = _subject(history, standalone_users, mentions)
+        if subject and _is_attribute(slot, mentions):
+            return f"{subject}的{slot}是什么？"
         if subject and subject in previous:
             return previous.replace(subject, slot, 1)
         return f"{slot}{previous}"

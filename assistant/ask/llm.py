@@ -34,7 +34,7 @@ Checker = Callable[[str, list[Citation]], list[str]]
 
 NOT_STATED = "文件未明确"
 
-ANSWER_SYSTEM = """你是晋江市人才政策咨询助手，只能依据下面编号的文件片段回答。
+ANSWER_SYSTEM = """你是{role}，只能依据下面编号的文件片段回答。
 要求：
 1. 用简洁的中文直接回答（一般不超过150字），数字、单位名称、年份必须与片段原文完全一致，不得推算或编造。
 2. 每句话后用 [编号] 标注依据的片段，例如 [1]；只能引用下面给出的编号。
@@ -87,14 +87,20 @@ def _default_checker() -> Checker:
 class LLMGenerator:
     """Generator (protocols.Generator) backed by a LangChain chat model; falls back by returning None."""
 
-    def __init__(self, chat_model: BaseChatModel, timeout_s: float = 20.0, checker: Checker | None = None) -> None:
+    def __init__(
+        self,
+        chat_model: BaseChatModel,
+        timeout_s: float = 20.0,
+        checker: Checker | None = None,
+        role: str = "人才政策咨询助手",
+    ) -> None:
         self.chat_model = chat_model
         self.timeout_s = timeout_s
         self.checker = checker or _default_checker()
         self.answer_chain: Runnable = (
             ChatPromptTemplate.from_messages(
                 [("system", ANSWER_SYSTEM), ("placeholder", "{history}"), ("human", "{question}")]
-            )
+            ).partial(role=role)
             | chat_model
             | StrOutputParser()
         )

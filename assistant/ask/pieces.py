@@ -65,8 +65,11 @@ def sentences(text: str) -> Iterable[str]:
 
 
 def _table_cells(chunk: Chunk) -> tuple[str | None, list[tuple[str, str]]]:
-    """'表名 | 序号 3 | 重点工程：X | 牵头单位：Y' -> (row name, [(header, value), ...]). The first part is the
-    table's name, even when it reads like a cell ('表1：“十四五”时期全市人才发展主要指标')."""
+    """A row's name and its (header, value) cells: the chunk's own fields when ingest filled them, else parsed
+    from an older index's text ('表名 | 序号 3 | 重点工程：X | 牵头单位：Y', the first part the table's name)."""
+    if chunk.cells:
+        cells = [(h.strip(), v.strip()) for h, v in chunk.cells if v.strip()]
+        return chunk.row_key or _row_name(cells), cells
     cells: list[tuple[str, str]] = []
     for part in chunk.text.split(" | ")[1:]:
         header, sep, value = part.partition("：")
@@ -138,10 +141,19 @@ def phrase(piece: Piece, text: str) -> str:
     if piece.header == "实施年限" and piece.row_name:
         return f"{display(piece.row_name)}的实施年限为{shown}"
     if piece.header and piece.row_name and piece.header not in CONTENT_HEADERS:
-        return f"{display(piece.row_name)}{piece.header}：{shown}"
+        return f"{display(piece.row_name)}{spoken_header(piece.header, shown)}：{shown}"
     if piece.header and piece.row_name and display(piece.row_name) not in shown:
         return f"{display(piece.row_name)}：{shown}"
     return shown
+
+
+_HEADER_UNIT = re.compile(r"\s*[（(]\s*([^（）()]{1,6})\s*[）)]\s*$")
+
+
+def spoken_header(header: str, value: str) -> str:
+    """'奖励金额（元）' is said '奖励金额' when the value already carries its unit ('3000元')."""
+    unit = _HEADER_UNIT.search(header)
+    return header[: unit.start()] if unit and unit.group(1) in value else header
 
 
 def quote(piece: Piece, text: str) -> str:

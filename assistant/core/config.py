@@ -61,11 +61,47 @@ class APISettings(BaseModel):
     keys: list[SecretStr] = Field(default_factory=list, description="Client keys; empty = /api/v1 is open")
     admin_key: SecretStr | None = Field(None, description="Admin key for document management; unset = refused")
     rate_limit_per_minute: int = Field(120, ge=0, description="Requests per minute per key (or per client IP); 0 = off")
+    rate_limit_shared: bool = Field(
+        True, description="Keep rate-limit buckets in the database, so every worker enforces one limit together"
+    )
     max_question_chars: int = Field(500, ge=1)
     max_history_turns: int = Field(20, ge=0)
     max_upload_mb: float = Field(20.0, gt=0)
     max_body_kb: int = Field(256, ge=1, description="Largest JSON body accepted")
     cors_origins: list[str] = Field(default_factory=list)
+
+
+class DeploymentSettings(BaseModel):
+    """What belongs to one deployment rather than to the code: the place served and its own hotline."""
+
+    city: str = Field("晋江市", description="The city or district whose policies are served (UI title, API title)")
+    assistant_name: str = Field("人才政策助手", description="Shown after the city in titles")
+    hotline_name: str = Field(
+        "", description="The deployment's own hotline, named in refusals when the documents give no closer contact; "
+        "empty = no hotline is named"
+    )
+    hotline_phone: str = Field("", description="Its number, said after the name")
+    example_questions: list[str] = Field(
+        default_factory=lambda: [
+            "我是博士，晋江有哪些引进博士的工程？",
+            "博士后工作站现在有几家？到2025年的目标是多少？",
+            "人才集团是做什么的？",
+            "晋江重点发展哪些产业，需要什么人才？",
+            "青年大学生来晋江有什么支持？",
+        ],
+        description="Example questions the chat tab offers (about this deployment's documents)",
+    )
+
+    @property
+    def title(self) -> str:
+        return f"{self.city}{self.assistant_name}"
+
+    @property
+    def hotline(self) -> str:
+        """'X热线（电话）' as a refusal says it, or '' when none is configured."""
+        if not self.hotline_name:
+            return ""
+        return f"{self.hotline_name}（{self.hotline_phone}）" if self.hotline_phone else self.hotline_name
 
 
 class Settings(BaseSettings):
@@ -80,7 +116,8 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
     api: APISettings = Field(default_factory=APISettings)
+    deployment: DeploymentSettings = Field(default_factory=DeploymentSettings)
 
     @property
     def db_url(self) -> str:
-        return self.database_url or f"sqlite:///{self.data_dir / 'assistant.store.db'}"
+        return self.database_url or f"sqlite:///{self.data_dir / 'assistant.db'}"

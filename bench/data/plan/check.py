@@ -99,7 +99,7 @@ def main():
         if n > 1:
             errors.append(f"duplicate id {rid} ({n}x)")
     total = Counter()
-    for fn, rows in per.items():
+    for rows in per.values():
         total.update(r.get("category") for r in rows)
     for cat, need in MIN_COUNTS.items():
         if total[cat] < need:
