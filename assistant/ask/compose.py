@@ -221,8 +221,34 @@ def _idf(terms: dict[str, float], pieces: list[Piece]) -> dict[str, float]:
     return weights
 
 
+_FUTURE = re.compile(r"要|将|目标|计划|力争|达到|打算|预计|未来|建到|做到|提高到|提升到")
+_PAST = re.compile(r"现在|目前|现有|原来|原有|已经|已有|过去|现状|基数|之前|以前|此前")
+
+
+def _tense(question: str) -> str | None:
+    """'future' for a question about a target ('要建到几家'), 'past' for one about the present or baseline."""
+    future, past = bool(_FUTURE.search(question)), bool(_PAST.search(question))
+    return "future" if future and not past else "past" if past and not future else None
+
+
+def _year_column_fit(piece: Piece, tense: str | None) -> float:
+    """A row with one column per year ('2020年', '2025年'): a target question takes the latest year's cell, a
+    question about now the earliest's. 0 for cells of other columns and for questions naming no tense."""
+    header_year = _YEAR_NAMED.search(piece.header or "")
+    if tense is None or header_year is None:
+        return 0.0
+    years = sorted({y for h, _ in piece.chunk.cells for y in _YEAR_NAMED.findall(h)}) or [header_year.group()]
+    wanted = years[-1] if tense == "future" else years[0]
+    return 0.25 if header_year.group() == wanted else -0.1
+
+
 def _score(
-    piece: Piece, weights: dict[str, float], intents: set[str], years: list[str], kinds: tuple[str, ...] = ()
+    piece: Piece,
+    weights: dict[str, float],
+    intents: set[str],
+    years: list[str],
+    kinds: tuple[str, ...] = (),
+    tense: str | None = None,
 ) -> _Scored:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
@@ -243,6 +269,8 @@ def _score(
         score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
     if "when" in intents:
         score += 0.4 if header == "实施年限" or _YEAR.search(text) else 0.0
+    if not years and "number" in intents:
+        score += _year_column_fit(piece, tense)
     if years and "number" in intents:
         # '2020年…有多少' asks the baseline: the figure of that year, not the 2025 target beside it.
         if any(y in text or y in header for y in years):
@@ -301,7 +329,8 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[_Scored]
         weights = _idf(terms, pieces)
         intents, years = question_intents(part), _YEAR_NAMED.findall(question)
         kinds = tuple(k for k in asked_kinds(part) if _ASKS[k].rare)
-        ranked = sorted((_score(p, weights, intents, years, kinds) for p in pieces), key=lambda s: -s.score)
+        tense = _tense(part)
+        ranked = sorted((_score(p, weights, intents, years, kinds, tense) for p in pieces), key=lambda s: -s.score)
         if not ranked:
             continue
         best = ranked[0]
@@ -443,6 +472,9 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160,
     else:
         hits = [h for h in hits if h.chunk.kind != "meta"]
     # A line that only repeats its document's title says nothing the citation does not.
+    # The top hits, and the chunks continuing an enumeration they introduce (`with_continuations` puts those
+    # after the eighth hit).
+    continuing = split_pieces(hits[8:])
     pieces = [p for p in split_pieces(hits[:8]) if display(p.text) != display(p.chunk.title or "")]
     rare = [kind for kind in asked_kinds(question) if _ASKS[kind].rare]
 
@@ -475,7 +507,7 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160,
     if missing:
         return refuse([k for k in missing if _ASKS[k].rare] or missing[:1], best)
     ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
-    listed = _with_items(ordered, pieces)
+    listed = _with_items(ordered, pieces + continuing, [h.chunk for h in hits])
     gathered = min(_LIST_CHARS, sum(len(s.piece.text) + 4 for s in listed))
     room = max_chars if len(listed) == len(ordered) else max(max_chars, gathered)
     ordered = listed
@@ -506,6 +538,58 @@ def _unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
 _INTERROGATIVE = re.compile(r"[哪谁什么怎几多吗呢啥]")
 
 
+# An introduction that ends its chunk ('主要包括五大体系：') continues in up to this many following chunks: the
+# numbered paragraphs or sub-headings that are its items, up to the next heading outside its own section.
+CONTINUATION_CHUNKS = 6
+
+
+def _within(section: str, parent: str) -> bool:
+    return section == parent or section.startswith(parent + " > ")
+
+
+def with_continuations(hits: list[ScoredChunk], following: dict[str, list[Chunk]], top: int = 8) -> list[ScoredChunk]:
+    """The hits, plus after them the chunks that continue an enumeration introduced at the end of a top hit."""
+    seen = {h.chunk.chunk_id for h in hits[:top]}
+    extra: list[ScoredChunk] = []
+    for hit in hits[:top]:
+        if not _ENDS_INTRODUCING.search(hit.chunk.text.rstrip()):
+            continue
+        for chunk in following.get(hit.chunk.chunk_id, []):
+            if chunk.kind == "footnote":
+                continue
+            if not _within(chunk.section, hit.chunk.section):
+                break
+            if chunk.chunk_id not in seen:
+                seen.add(chunk.chunk_id)
+                extra.append(ScoredChunk(chunk=chunk, score=hit.score))
+    return [*hits[:top], *extra]
+
+
+_ENDS_INTRODUCING = re.compile(r"[：:]$")
+
+
+def _continuation_items(intro: _Scored, pieces: list[Piece], chunks: list[Chunk]) -> list[_Scored]:
+    """Items of an introduction that ends its chunk: each following chunk's sub-heading when it opens a section
+    of its own ('1. 基本信息'), else its first sentence."""
+    chunk = intro.piece.chunk
+    if any(p.chunk.chunk_id == chunk.chunk_id and p.position > intro.piece.position for p in pieces):
+        return []
+    items: list[_Scored] = []
+    for other in sorted((c for c in chunks if c.doc_id == chunk.doc_id and c.order > chunk.order), key=lambda c: c.order):
+        if other.kind == "footnote":
+            continue
+        if not _within(other.section, chunk.section) or other.order > chunk.order + CONTINUATION_CHUNKS:
+            break
+        if other.section != chunk.section:
+            heading = other.section.rsplit(" > ", 1)[-1]
+            piece = Piece(heading, other, intro.piece.rank, -1)
+        else:
+            piece = next((p for p in pieces if p.chunk.chunk_id == other.chunk_id), None)
+        if piece is not None:
+            items.append(_Scored(piece, intro.score * 0.9, frozenset()))
+    return items
+
+
 # An enumeration is answered whole: up to this many characters when its items follow the introduction.
 _LIST_CHARS = 420
 _INTRODUCES = re.compile(
@@ -513,7 +597,7 @@ _INTRODUCES = re.compile(
 )
 
 
-def _with_items(ordered: list[_Scored], pieces: list[Piece]) -> list[_Scored]:
+def _with_items(ordered: list[_Scored], pieces: list[Piece], chunks: list[Chunk]) -> list[_Scored]:
     """A picked sentence that introduces a list ('应当符合下列条件：') brings the items that follow it in its
     passage, up to the passage's next sentence that is not an item; items already picked are not repeated."""
     out: list[_Scored] = []
@@ -532,6 +616,9 @@ def _with_items(ordered: list[_Scored], pieces: list[Piece]) -> list[_Scored]:
             if any(o.piece == item for o in out):
                 continue
             out.append(_Scored(item, pick.score * 0.9, frozenset()))
+        for scored in _continuation_items(pick, pieces, chunks):
+            if all(o.piece != scored.piece for o in out):
+                out.append(scored)
     return out
 
 

@@ -18,11 +18,35 @@ _MARK = re.compile(r"\[(\d+)\]")
 _MIN_PART_CHARS = 3  # "呢？" or "吗？" is not a question of its own
 
 
+# A clause asks something when it has a question word ('要新增多少，归哪个部门管' asks two things).
+_ASKS = re.compile(r"谁|哪|什么|啥|多少|几[个家名项次年月天]|怎么|怎样|如何|是否|有没有|能不能|可不可以|多大|多久|多长")
+
+
 def split_questions(question: str) -> list[str]:
-    """The question's parts, split at question marks; one part when it asks one thing."""
+    """The question's parts: split at question marks, and at commas between clauses that each ask something
+    (a clause that asks nothing, '我是博士', stays with the ask next to it); one part when it asks one thing."""
     parts = [p.strip(" ，,；;。") for p in _PART.findall(question.strip())]
+    parts = [p for part in parts for p in _asks_in(part)]
     parts = [p for p in parts if len(p.rstrip("？?")) >= _MIN_PART_CHARS]
     return parts if len(parts) > 1 else [question.strip()]
+
+
+def _asks_in(part: str) -> list[str]:
+    asks: list[str] = []
+    pending = ""
+    for clause in (c for c in re.split(r"[，,；;]", part) if c.strip()):
+        text = f"{pending}，{clause}" if pending else clause
+        if _ASKS.search(clause):
+            asks.append(text)
+            pending = ""
+        else:
+            pending = text
+    if pending:
+        if asks:
+            asks[-1] += f"，{pending}"
+        else:
+            asks.append(pending)
+    return asks if len(asks) > 1 else [part]
 
 
 def combine_answers(answers: list[Answer]) -> Answer:

@@ -24,6 +24,7 @@ counter tells a worker when another one changed the stores.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -55,6 +56,8 @@ from assistant.text.tokens import domain_terms, fold, tokenize_zh
 
 log = logging.getLogger(__name__)
 
+_FIRST_PERSON = re.compile(r"我|本人|俺|咱|自己")
+
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -84,6 +87,7 @@ class Engine:
         self._embedder_override = embedder
         self._chat_model = chat_model
         self._snapshot: Snapshot | None = None
+        self._following_cache: tuple[int, dict[str, list[Chunk]]] | None = None
         self._tokens: dict[str, list[str]] = {}  # chunk id -> its BM25 tokens, kept across snapshots
         # doc id -> (version, chunks, facts) as last read from the stores, kept across snapshots
         self._read: dict[str, tuple[tuple[str, str], list[Chunk], list[Fact]]] = {}
@@ -274,6 +278,10 @@ class Engine:
         with stage("analysis"):
             profile = self._profile(question, snap)
             desc = self_description.describe(question, profile)
+        # A question with a subject of its own and no first person ('企业家培训的领航工程是哪几个单位牵头的') is
+        # a question, however much it sounds like a profile; '我…' / '本人…' describes the asker.
+        if desc.is_self and desc.remainder and not _FIRST_PERSON.search(question):
+            desc = desc.model_copy(update={"is_self": False})
         if desc.is_self:
             with stage("facts"):
                 matched = self._match_answer(profile, snap)
@@ -315,8 +323,26 @@ class Engine:
                 return answer, []
         with stage("retrieval"):
             hits = self._retriever(snap).retrieve(question, max(top_k, 8))
+            hits = compose.with_continuations(hits, self._following(snap))
         with stage("compose"):
             return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
+
+    def _following(self, snap: Snapshot) -> dict[str, list[Chunk]]:
+        """Each chunk's next chunks in its document (up to `compose.CONTINUATION_CHUNKS`), built once per snapshot:
+        an enumeration introduced at the end of one chunk continues in the next ones."""
+        cached = self._following_cache
+        if cached is not None and cached[0] == snap.generation:
+            return cached[1]
+        by_doc: dict[str, list[Chunk]] = {}
+        for chunk in snap.chunks.values():
+            by_doc.setdefault(chunk.doc_id, []).append(chunk)
+        following: dict[str, list[Chunk]] = {}
+        for chunks in by_doc.values():
+            chunks.sort(key=lambda c: c.order)
+            for i, chunk in enumerate(chunks):
+                following[chunk.chunk_id] = chunks[i + 1 : i + 1 + compose.CONTINUATION_CHUNKS]
+        self._following_cache = (snap.generation, following)
+        return following
 
     def ask(self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None) -> Answer:
         final: Answer | None = None

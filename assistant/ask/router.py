@@ -165,6 +165,10 @@ def _pick(q: str, units: list[str], intent: Intent, ranked: list[tuple[Fact, flo
     chosen = [f for f in chosen if _covers_subject(subject, f, chosen)]
     if intent != "lead_unit":
         chosen = [f for f in chosen if _covers_aspects(q, f)]
+    if intent in ("target", "baseline"):
+        # '到2030年…' is not answered by the 2025 target: a year the question names must be the fact's own.
+        asked = set(re.findall(r"(?:19|20)\d\d", q))
+        chosen = [f for f in chosen if f.kind != "indicator" or asked <= {str(f.target_year), str(f.baseline_year)}]
     if not chosen:
         return Route(intent="none", question=q, score=top)
     return Route(intent=intent, facts=chosen, score=min(1.0, top), question=q)
