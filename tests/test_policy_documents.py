@@ -119,3 +119,23 @@ def test_an_enumeration_is_answered_with_its_items_and_a_follow_up_keeps_the_sub
         assert follow["standalone_question"] and "租房补贴" in follow["standalone_question"]
     finally:
         client.delete(f"/api/v1/documents/{doc['doc_id']}", headers=ADMIN)
+
+
+@pytest.mark.slow
+def test_a_question_naming_a_document_is_answered_from_that_document(client: TestClient, own_engine: Any) -> None:
+    """With several documents indexed (and the plan), '…细则里' / '…目录里' picks that document's passage."""
+    docs = [_upload(client, POLICY / name) for name in ("shishi-xize.txt", "rending-biaozhun.pdf", "landscape-table.pdf")]
+    try:
+        own_engine.wait_for_vectors()
+        cases = [
+            ("租房补贴细则里，企业引进博士奖励多少？", "2万元", docs[0]),
+            ("澜川认定标准里，A类人才认定有效期多久？", "5年", docs[1]),
+            ("紧缺人才目录里，数据合规专员由哪个部门牵头？", "市数据管理局", docs[2]),
+        ]
+        for question, value, doc in cases:
+            reply = _ask(client, question)
+            assert value in reply["answer"], (question, reply["answer"])
+            assert reply["citations"][0]["doc_id"] == doc["doc_id"], (question, reply["citations"][0]["title"])
+    finally:
+        for doc in docs:
+            client.delete(f"/api/v1/documents/{doc['doc_id']}", headers=ADMIN)

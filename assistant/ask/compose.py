@@ -41,8 +41,12 @@ from assistant.core.types import Answer, Chunk, Citation, ScoredChunk
 _WEAK_TERMS = frozenset(
     "人才 晋江 晋江市 规划 十四五 工程 项目 建设 方面 哪些 什么 多少 需要 支持 主要 具体 怎么 如何 哪个 哪几 要 有 "
     "是 的 了 吗 呢 和 与 及 在 对 给 会 能 可以 什么样 怎样 哪 几 我 我们 你 请问 一下 这个 那个 这份 文件 里面 "
-    "规定 情况 内容 一些 提出 重点 期间 相关".split()
+    "规定 情况 内容 一些 提出 重点 期间 相关 "
+    # Verbs every policy document uses of every benefit: they say how it is had, not which one.
+    "申请 申报 办理 享受 领取 发放".split()
 )
+# '能领', '要交': a modal and a verb say how, not what; '几档', '每档': a count and its measure ask how many.
+_MODAL_VERB = re.compile(r"^[能可要会得想该几每]\w$")
 _QUESTION_WORDS = frozenset("几个 几家 几名 几项 多少 哪些 哪个 哪几 什么 怎么 如何 哪里 是否 有没有 怎样 多大".split())
 _PUNCT = re.compile(r"^[\W_]+$")
 _TIER = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,2}[类档级等]")
@@ -111,7 +115,7 @@ def _named_benefits(question: str) -> list[tuple[str, list[str]]]:
 _NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)"
 _ASKS: dict[str, _Ask] = {
     "money": _ask(
-        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{_MONEY_NOUNS})|(?:{_MONEY_NOUNS})\S{{0,4}}(?:多少|几|标准|多高)",
+        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{_MONEY_NOUNS})|(?:{_MONEY_NOUNS})\S{{0,4}}(?:多少|几(?![年月天日次期档])|标准|多高)",
         r"\d[\d.,，]*\s*[万亿千百]?\s*元", "具体的金额标准"),
     "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|网址|网站是|邮箱|公众号|微信号",
                   r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|https?://|www\.|@", "电话号码、网址或邮箱"),
@@ -166,7 +170,7 @@ def question_terms(question: str) -> dict[str, float]:
             continue
         if len(token) == 1 and not token.isdigit():
             continue
-        terms[token] = 0.2 if token in _WEAK_TERMS else 1.0
+        terms[token] = 0.2 if token in _WEAK_TERMS or _MODAL_VERB.match(token) else 1.0
     # A tier label ('C类', 'B档', '二级') is the row key of a tier table; jieba cuts its letter off as a stray char.
     for label in _TIER.findall(question):
         terms[label] = 1.5
@@ -525,7 +529,7 @@ def _unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
     for word, flag in pseg.lcut(question):
         if word not in terms or len(word) < 3 or _INTERROGATIVE.search(word) or not jieba.dt.FREQ.get(word):
             continue
-        if not (flag[0] == "n" or flag == "l"):
+        if not (flag[0] == "n" or flag == "l" and len(word) >= 4):  # '招进来' is an idiom too, but a verb
             continue
         # Known when the passages write it, or every word it is made of ('岗位补贴': 岗位 and 补贴 are both
         # written); unknown when a part of it is written nowhere ('个人所得税': 所得 is not).
@@ -659,6 +663,14 @@ def subject_terms(question: str) -> tuple[list[str], set[str]]:
     return terms, {t for t in terms if t not in words}
 
 
+def _credit(term: str, about: str) -> float:
+    """1 for a term the passage writes; for one it does not, half the share of its characters it does write
+    ('新版' against '（2025年版）', '进驻' against '入驻'): a paraphrase keeps some of its characters."""
+    if term in about:
+        return 1.0
+    return 0.5 * sum(1 for ch in term if ch in about) / len(term)
+
+
 def _asked_measure(question: str) -> str | None:
     tokens = jieba.lcut(question)
     for token, after in zip(tokens, tokens[1:] + [""], strict=True):
@@ -688,7 +700,7 @@ def _supported(kind: str, question: str, pieces: list[Piece]) -> bool:
         if in_measure is not None and not in_measure.search(piece.text + piece.unit):
             continue
         about = (
-            f"{piece.text} {piece.row_name or ''} {piece.header or ''} {piece.chunk.section.rsplit(' > ', 1)[-1]} "
+            f"{piece.text} {piece.row_name or ''} {piece.header or ''} {piece.chunk.section} "
             f"{piece.chunk.title or ''}"
         )
         # '多少奖励' is answered by an amount of a reward: the noun (or a word of its kind: 补助 for 补贴) may stand
@@ -702,6 +714,6 @@ def _supported(kind: str, question: str, pieces: list[Piece]) -> bool:
         # A figure of another year does not answer for the year asked ('2022年引进了多少' vs the 2025 target).
         if kind == "quantity" and not all(y in about for y in _YEAR_NAMED.findall(question)):
             continue
-        if not total or sum(w for t, w in weights.items() if t in about) >= _SUPPORT * total:
+        if not total or sum(w * _credit(t, about) for t, w in weights.items()) >= _SUPPORT * total:
             return True
     return False

@@ -36,6 +36,7 @@ from assistant.ask import (
     compound,
     fact_answer,
     fidelity,
+    focus,
     followup,
     matching,
     router,
@@ -88,6 +89,7 @@ class Engine:
         self._chat_model = chat_model
         self._snapshot: Snapshot | None = None
         self._following_cache: tuple[int, dict[str, list[Chunk]]] | None = None
+        self._titles_cache: tuple[int, tuple[dict[str, str], dict[str, str]]] | None = None
         self._tokens: dict[str, list[str]] = {}  # chunk id -> its BM25 tokens, kept across snapshots
         # doc id -> (version, chunks, facts) as last read from the stores, kept across snapshots
         self._read: dict[str, tuple[tuple[str, str], list[Chunk], list[Fact]]] = {}
@@ -316,16 +318,31 @@ class Engine:
         retrieval runs only when those paths do not answer)."""
         with stage("analysis"):
             route = router.route(question, snap.entities)
-        if route.intent != "none":
+            named = focus.named_document(question, *self._titles(snap))
+        # A question naming a document is answered from it: another document's facts never shadow it.
+        if route.intent != "none" and (named is None or any(f.doc_id == named for f in route.facts)):
             with stage("facts"):
                 answer = fact_answer.answer_from_facts(route)
             if answer is not None:
                 return answer, []
         with stage("retrieval"):
-            hits = self._retriever(snap).retrieve(question, max(top_k, 8))
-            hits = compose.with_continuations(hits, self._following(snap))
+            hits = self._retriever(snap).retrieve(question, max(top_k, 8) if named is None else 30)
+            hits = compose.with_continuations(focus.focus_hits(hits, named), self._following(snap))
         with stage("compose"):
             return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
+
+    def _titles(self, snap: Snapshot) -> tuple[dict[str, str], dict[str, str]]:
+        """Each indexed document's title and whole text, by doc_id (built once per snapshot)."""
+        cached = self._titles_cache
+        if cached is None or cached[0] != snap.generation:
+            titles: dict[str, str] = {}
+            texts: dict[str, list[str]] = {}
+            for c in snap.chunks.values():
+                titles[c.doc_id] = c.title
+                texts.setdefault(c.doc_id, []).append(c.text)
+            cached = (snap.generation, (titles, {d: "\n".join(parts) for d, parts in texts.items()}))
+            self._titles_cache = cached
+        return cached[1]
 
     def _following(self, snap: Snapshot) -> dict[str, list[Chunk]]:
         """Each chunk's next chunks in its document (up to `compose.CONTINUATION_CHUNKS`), built once per snapshot:

@@ -1,0 +1,55 @@
+"""Which document a question names: '海燕计划的申报通知…', '澜川的认定标准…', '租房补贴细则…'.
+
+    named = named_document(question, titles)        # doc_id or None
+    hits = focus_hits(hits, named, more)            # that document's passages first
+
+Contract:
+- A document is named when the question shares more of its title's words (by characters, jieba search-mode
+  words of two or more characters) than any other document's title, and at least `MIN_NAMED_CHARS` of them.
+  Words written in more than half the documents (人才, 工作) name no document; a tie names none.
+- The named document's passages lead; the others follow, so a question it does not answer still meets them.
+  Nothing here knows any document: the titles are the documents' own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import jieba
+
+from assistant.core.types import ScoredChunk
+
+# Two characters ('澜川', '安居') name a document; one ('市') does not.
+MIN_NAMED_CHARS = 2
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in jieba.lcut_for_search(text) if len(w) >= 2 and not w.isdigit()}
+
+
+def named_document(question: str, titles: Mapping[str, str], texts: Mapping[str, str] | None = None) -> str | None:
+    """The doc_id whose title the question names best, or None when it names none or several equally.
+    `texts` (each document's whole text) tells distinctive title words from common ones: '澜川' is written in
+    one document, '工作' in all of them."""
+    if len(titles) < 2:
+        return None
+    title_words = {doc_id: _words(title) for doc_id, title in titles.items()}
+    corpus = texts or titles
+    asked = {w for w in _words(question) if 0 < sum(1 for text in corpus.values() if w in text) <= len(corpus) / 2}
+    scores = sorted(
+        ((sum(len(w) for w in asked & words), doc_id) for doc_id, words in title_words.items()), reverse=True
+    )
+    best, second = scores[0], scores[1]
+    if best[0] < MIN_NAMED_CHARS or best[0] == second[0]:
+        return None
+    return best[1]
+
+
+def focus_hits(hits: list[ScoredChunk], doc_id: str | None, top: int = 8) -> list[ScoredChunk]:
+    """The named document's hits first (up to `top`), then the rest in their order."""
+    if doc_id is None:
+        return hits
+    own = [h for h in hits if h.chunk.doc_id == doc_id]
+    if not own:
+        return hits
+    return [*own[:top], *(h for h in hits if h.chunk.doc_id != doc_id), *own[top:]]
