@@ -264,3 +264,13 @@ def test_a_quoted_term_is_answered_from_the_passage_that_writes_it(plan_engine) 
     unknown = plan_engine.ask("“七个有”具体是哪七个？")
     assert unknown.answerable is False
     assert "七个有" in unknown.answer
+
+
+def test_footnote_markers_never_start_or_interrupt_an_answer(plan_chunks: list[Chunk]) -> None:
+    note = next(c for c in plan_chunks if c.kind == "footnote" and "一卡一贷一基金一板" in c.text)
+    marked = next(c for c in plan_chunks if c.kind == "text" and re.search(r"一板”?[¹²³⁴⁵⁶⁷⁸⁹⁰]", c.text))
+    for chunk in (note, marked):
+        answer = compose_answer("一卡一贷一基金一板是什么？", [ScoredChunk(chunk=chunk, score=1.0)])
+        assert answer.answerable
+        assert not re.search(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]", answer.answer), answer.answer
+    assert "指" in compose_answer("一卡一贷一基金一板是什么？", [ScoredChunk(chunk=note, score=1.0)]).answer

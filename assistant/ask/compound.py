@@ -31,13 +31,30 @@ def split_questions(question: str) -> list[str]:
     return parts if len(parts) > 1 else [question.strip()]
 
 
+# What a clause asks for. Two clauses asking the same kind of thing ('重点发展哪些产业，需要什么人才') are one
+# question said twice; a number and a unit ('要新增多少，归哪个部门管') are two.
+_ASK_KINDS = (
+    ("who", re.compile(r"谁|哪个(?:部门|单位|局)|哪些(?:部门|单位)|哪家|牵头|负责")),
+    ("when", re.compile(r"什么时候|何时|哪年|哪天|多久|多长时间|几年|几月|期限|截止")),
+    ("where", re.compile(r"哪里|哪儿|在哪|去哪|地址")),
+    ("count", re.compile(r"多少|几[个家名项次档]|多大")),
+    ("whether", re.compile(r"是否|有没有|能不能|可不可以|吗")),
+)
+
+
+def _ask_kind(clause: str) -> str:
+    return next((kind for kind, cue in _ASK_KINDS if cue.search(clause)), "what")
+
+
 def _asks_in(part: str) -> list[str]:
     asks: list[str] = []
+    kinds: list[str] = []
     pending = ""
     for clause in (c for c in re.split(r"[，,；;]", part) if c.strip()):
         text = f"{pending}，{clause}" if pending else clause
         if _ASKS.search(clause):
             asks.append(text)
+            kinds.append(_ask_kind(clause))
             pending = ""
         else:
             pending = text
@@ -46,7 +63,9 @@ def _asks_in(part: str) -> list[str]:
             asks[-1] += f"，{pending}"
         else:
             asks.append(pending)
-    return asks if len(asks) > 1 else [part]
+    if len(asks) < 2 or len(set(kinds)) < len(kinds):
+        return [part]
+    return asks
 
 
 def combine_answers(answers: list[Answer]) -> Answer:

@@ -24,6 +24,8 @@ _ENUM_PREFIX = re.compile(
     r"^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*(?:[、．]|\.(?!\d))|[一二三四五六七八九十]+[是、]|[①-⑳])\s*"
 )
 _SPACE_NEAR_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
+_SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_BARE_NUMBER = re.compile(r"\d[\d.,]*")
 _SKIP_HEADERS = frozenset({"序号", "一级指标"})
 _GROUP_HEADERS = frozenset({"重点产业", "产业类别", "类别", "一级指标"})
 _UNIT_CELL = re.compile(r"单位：\s*([^|\s]+)")
@@ -53,7 +55,11 @@ class Piece:
     @property
     def unit(self) -> str:
         """A table row's unit, given in a cell of its own ('单位：名') next to the figure; '' for prose."""
-        found = _UNIT_CELL.search(self.chunk.text) if self.header else None
+        if not self.header:
+            return ""
+        if self.chunk.cells:
+            return next((v for h, v in self.chunk.cells if h == "单位"), "")
+        found = _UNIT_CELL.search(self.chunk.text)
         return found.group(1) if found else ""
 
 
@@ -129,7 +135,8 @@ def trim(piece: Piece, weights: dict[str, float], budget: int) -> str:
 
 def display(text: str) -> str:
     """The text as an answer shows it: no enumeration prefix, no spaces next to Chinese, no trailing comma."""
-    text = _ENUM_PREFIX.sub("", _SPACE_NEAR_CJK.sub("", text)).strip()
+    # A footnote marker ('…一板¹³', '¹³ “一卡…”指') points at a note the citation carries; said aloud it is noise.
+    text = _ENUM_PREFIX.sub("", _SPACE_NEAR_CJK.sub("", _SUPERSCRIPT.sub("", text))).strip()
     return text.rstrip("，；。,;") if text else text
 
 
@@ -141,6 +148,9 @@ def phrase(piece: Piece, text: str) -> str:
     if piece.header == "实施年限" and piece.row_name:
         return f"{display(piece.row_name)}的实施年限为{shown}"
     if piece.header and piece.row_name and piece.header not in CONTENT_HEADERS:
+        # A bare figure under a year column is said with the row's unit cell ('2025年：4家').
+        if piece.unit and _BARE_NUMBER.fullmatch(shown):
+            shown += piece.unit
         return f"{display(piece.row_name)}{spoken_header(piece.header, shown)}：{shown}"
     if piece.header and piece.row_name and display(piece.row_name) not in shown:
         return f"{display(piece.row_name)}：{shown}"
@@ -162,6 +172,8 @@ def quote(piece: Piece, text: str) -> str:
     if piece.header and piece.row_name and piece.row_name not in text:
         if piece.header not in CONTENT_HEADERS | {"牵头单位", "实施年限"}:
             text = f"{piece.header}：{text}"
+            if piece.unit and _BARE_NUMBER.fullmatch(display(text.split("：", 1)[1])):
+                text = f"单位：{piece.unit}\t{text}"  # the unit the answer adds is backed by its cell
         return f"{piece.row_name}\t{text}"
     return text
 

@@ -150,6 +150,10 @@ def route(question: str, index: EntityIndex) -> Route:
 
 
 def _pick(q: str, units: list[str], intent: Intent, ranked: list[tuple[Fact, float]]) -> Route:
+    if intent in ("target", "baseline"):
+        # '到2030年…' is not answered by the 2025 target: a year the question names must be the fact's own.
+        asked = set(re.findall(r"(?:19|20)\d\d", q))
+        ranked = [r for r in ranked if r[0].kind != "indicator" or _states_years(r[0], asked)]
     if not ranked or ranked[0][1] < _MIN_SCORE:
         return Route(intent="none", question=q, score=ranked[0][1] if ranked else 0.0)
     top = ranked[0][1]
@@ -165,13 +169,18 @@ def _pick(q: str, units: list[str], intent: Intent, ranked: list[tuple[Fact, flo
     chosen = [f for f in chosen if _covers_subject(subject, f, chosen)]
     if intent != "lead_unit":
         chosen = [f for f in chosen if _covers_aspects(q, f)]
-    if intent in ("target", "baseline"):
-        # '到2030年…' is not answered by the 2025 target: a year the question names must be the fact's own.
-        asked = set(re.findall(r"(?:19|20)\d\d", q))
-        chosen = [f for f in chosen if f.kind != "indicator" or asked <= {str(f.target_year), str(f.baseline_year)}]
+
     if not chosen:
         return Route(intent="none", question=q, score=top)
     return Route(intent=intent, facts=chosen, score=min(1.0, top), question=q)
+
+
+def _states_years(fact: Fact, years: set[str]) -> bool:
+    """The fact is of every year asked: its target or baseline year, or, for a sentence, years its quote writes."""
+    if years <= {fact.target_year, fact.baseline_year}:
+        return True
+    quote = re.sub(r"\s+", "", fact.quote)
+    return fact.target_year is None and all(y in quote for y in years)
 
 
 _CUES = (_LEAD, _PERIOD, _BASELINE, _TARGET, _AMOUNT, _DEFINE, _NEEDS, _CONTENT, _LIST, _PAST, _FILLER)
