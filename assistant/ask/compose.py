@@ -103,7 +103,9 @@ def _named_benefits(question: str) -> list[tuple[str, list[str]]]:
     tokens = jieba.lcut(question)
     for before, word in zip(["", *tokens], tokens, strict=False):
         noun = next((n for n in re.findall(_MONEY_NOUNS, word) if word.endswith(n)), None)
-        if noun is None:
+        # Only a benefit is named by its qualifier (生活补贴, 引才奖励); pay and funds are qualified by whose they
+        # are (高管年薪, 专项资金), which the passage may say otherwise.
+        if noun is None or not any(noun in kin for kin in _MONEY_KIN[:2]):
             continue
         # jieba writes 安家补贴 as one word or as 安家 + 补贴; the qualifier is a content word of 2+ characters.
         head = word[: -len(noun)] or (before if len(before) >= 2 and not _INTERROGATIVE.search(before) else "")
@@ -115,7 +117,7 @@ def _named_benefits(question: str) -> list[tuple[str, list[str]]]:
 _NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)"
 _ASKS: dict[str, _Ask] = {
     "money": _ask(
-        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{_MONEY_NOUNS})|(?:{_MONEY_NOUNS})\S{{0,4}}(?:多少|几(?![年月天日次期档])|标准|多高)",
+        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{_MONEY_NOUNS})|(?:{_MONEY_NOUNS})\S{{0,4}}(?:多少|几(?![年月天日次期档个])|标准|多高)",
         r"\d[\d.,，]*\s*[万亿千百]?\s*元", "具体的金额标准"),
     "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|网址|网站是|邮箱|公众号|微信号",
                   r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|https?://|www\.|@", "电话号码、网址或邮箱"),
@@ -150,7 +152,7 @@ _MEASURE_UNITS = {
     "工作日": "工作日|天|日", "天": "工作日|天|日", "小时": "小时", "分钟": "分钟", "周": "周|星期", "星期": "周|星期",
     "人次": "人次", "次": "次", "分": "分", "元": "元", "块": "元", "亩": "亩",
     "平方米": "平方米", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "家": "家|所|个", "所": "所|家|个",
-    "间": "间", "项": "项|个", "件": "件", "倍": "倍",
+    "间": "间", "项": "项|个", "件": "件", "倍": "倍", "个月": "个月|月", "年": "年",
 }
 
 
@@ -253,6 +255,7 @@ def _score(
     years: list[str],
     kinds: tuple[str, ...] = (),
     tense: str | None = None,
+    measure: re.Pattern[str] | None = None,
 ) -> _Scored:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
@@ -266,6 +269,9 @@ def _score(
     score = (sum(weights[t] for t in matched) + 0.5 * in_context + 0.3 * in_title + 0.3 * opening) / total
     if "number" in intents:
         score += 0.3 if _DIGIT.search(text) else -0.2
+    # A question in a measure ('几个月') is answered by a figure in it ('60个月'), not by the 8000元 beside it.
+    if measure is not None:
+        score += 0.4 if measure.search(text) else -0.1
     # The smallest span that states the asked kind of value: the cell with the amount, not the remark beside it.
     if kinds:
         score += 0.4 if any(_ASKS[k].value.search(text) for k in kinds) else -0.1
@@ -334,7 +340,11 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[_Scored]
         intents, years = question_intents(part), _YEAR_NAMED.findall(question)
         kinds = tuple(k for k in asked_kinds(part) if _ASKS[k].rare)
         tense = _tense(part)
-        ranked = sorted((_score(p, weights, intents, years, kinds, tense) for p in pieces), key=lambda s: -s.score)
+        unit = _asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
+        measure = re.compile(rf"{_NUMBER}\s*[万亿千百]?\s*(?:{_MEASURE_UNITS[unit]})") if unit else None
+        ranked = sorted(
+            (_score(p, weights, intents, years, kinds, tense, measure) for p in pieces), key=lambda s: -s.score
+        )
         if not ranked:
             continue
         best = ranked[0]
@@ -674,6 +684,8 @@ def _credit(term: str, about: str) -> float:
 def _asked_measure(question: str) -> str | None:
     tokens = jieba.lcut(question)
     for token, after in zip(tokens, tokens[1:] + [""], strict=True):
+        if token == "几个" and after == "月":
+            return "个月"
         if token in ("多少", "几", "几个") and after in _MEASURE_UNITS:
             return after
         if token.startswith("几") and token[1:] in _MEASURE_UNITS:
