@@ -34,6 +34,7 @@ from typing import Any
 from assistant.ask import (
     compose,
     compound,
+    enumerations,
     fact_answer,
     fidelity,
     focus,
@@ -327,7 +328,7 @@ class Engine:
                 return answer, []
         with stage("retrieval"):
             hits = self._retriever(snap).retrieve(question, max(top_k, 8) if named is None else 30)
-            hits = compose.with_continuations(focus.focus_hits(hits, named), self._following(snap))
+            hits = enumerations.with_continuations(focus.focus_hits(hits, named), self._following(snap))
         with stage("compose"):
             return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
 
@@ -345,7 +346,7 @@ class Engine:
         return cached[1]
 
     def _following(self, snap: Snapshot) -> dict[str, list[Chunk]]:
-        """Each chunk's next chunks in its document (up to `compose.CONTINUATION_CHUNKS`), built once per snapshot:
+        """Each chunk's next chunks in its document (up to `enumerations.CONTINUATION_CHUNKS`), built once per snapshot:
         an enumeration introduced at the end of one chunk continues in the next ones."""
         cached = self._following_cache
         if cached is not None and cached[0] == snap.generation:
@@ -357,7 +358,7 @@ class Engine:
         for chunks in by_doc.values():
             chunks.sort(key=lambda c: c.order)
             for i, chunk in enumerate(chunks):
-                following[chunk.chunk_id] = chunks[i + 1 : i + 1 + compose.CONTINUATION_CHUNKS]
+                following[chunk.chunk_id] = chunks[i + 1 : i + 1 + enumerations.CONTINUATION_CHUNKS]
         self._following_cache = (snap.generation, following)
         return following
 

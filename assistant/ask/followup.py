@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.ask.compose import asked_kinds, subject_terms
+from assistant.ask.analysis import asked_kinds, subject_terms
 from assistant.core.types import Turn
 
 Mentions = Callable[[str], list[str]]

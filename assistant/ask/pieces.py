@@ -63,6 +63,15 @@ class Piece:
         return found.group(1) if found else ""
 
 
+@dataclass(frozen=True)
+class ScoredPiece:
+    """A piece with the composer's score for the question, and the question words it matched."""
+
+    piece: Piece
+    score: float
+    matched: frozenset[str]
+
+
 def sentences(text: str) -> Iterable[str]:
     for match in _SENTENCE.finditer(text):
         piece = match.group().strip()

@@ -1,0 +1,266 @@
+"""Question analysis: what a question asks for and about what, shared by composing, follow-ups and compound
+questions.
+
+    asked_kinds("博士生活补贴每月多少？") -> ["money", "quantity"]    the kinds of value asked, rare kinds first
+    subject_terms(question) -> (terms, rejoined)                      what it is about, without the asking words
+    question_terms(question) -> {term: weight}                        jieba terms, subject 1.0, generic 0.2
+    asked_measure("审核要几个工作日") -> "工作日"; question_tense("要建到几家") -> "future"
+
+Contract:
+- A kind of value (`ASKS`) has a cue (how a question asks it), a value pattern (how a sentence states it) and the
+  words a refusal names it with. The cues and values are Chinese policy language, not any one document's words.
+- Nothing here reads passages; `compose` matches what this finds against them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import jieba
+
+# Words that carry no subject in a question about this plan; they still count a little when matched.
+WEAK_TERMS = frozenset(
+    "人才 晋江 晋江市 规划 十四五 工程 项目 建设 方面 哪些 什么 多少 需要 支持 主要 具体 怎么 如何 哪个 哪几 要 有 "
+    "是 的 了 吗 呢 和 与 及 在 对 给 会 能 可以 什么样 怎样 哪 几 我 我们 你 请问 一下 这个 那个 这份 文件 里面 "
+    "规定 情况 内容 一些 提出 重点 期间 相关 "
+    # Verbs every policy document uses of every benefit: they say how it is had, not which one.
+    "申请 申报 办理 享受 领取 发放".split()
+)
+
+
+# '能领', '要交': a modal and a verb say how, not what; '几档', '每档': a count and its measure ask how many.
+_MODAL_VERB = re.compile(r"^[能可要会得想该几每]\w$")
+
+
+QUESTION_WORDS = frozenset("几个 几家 几名 几项 多少 哪些 哪个 哪几 什么 怎么 如何 哪里 是否 有没有 怎样 多大".split())
+
+
+_PUNCT = re.compile(r"^[\W_]+$")
+
+
+_TIER = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,2}[类档级等]")
+
+
+YEAR = re.compile(r"(?:19|20)\d\d\s*年?|\d{4}\s*[-—–]\s*\d{4}")
+
+
+YEAR_NAMED = re.compile(r"(?:19|20)\d\d")
+
+
+INTENT_CUES: dict[str, re.Pattern[str]] = {
+    "number": re.compile(r"多少|(?<![哪好])几[个家名人项所年次支万]|几$|多大|多高|面积|规模|比例|比重|数量|人数|达到|什么目标"),
+    "who": re.compile(r"谁|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|牵头单位[是有]|由哪个|由哪些单位|负责单位"),
+    "when": re.compile(r"哪年|哪一年|哪几年|何时|什么时候|年限|期限|时间|周期|多久|多长时间"),
+    "definition": re.compile(r"什么是|指什么|指的是|是什么意思|什么意思|含义|是指|包括哪"),
+    "list": re.compile(r"哪些|哪几|包括|有什么|什么样"),
+    "needs": re.compile(r"(?:需要|缺|紧缺|急需|引进|招|培养|培育)\S{0,4}(?:什么|哪些|哪方面|哪类|哪几类)\S{0,5}人才|人才需求"),
+    "broad": re.compile(r"什么支持|怎么说|做什么|干什么|哪些措施|什么措施|什么政策|哪些政策|怎么做|如何做|有什么|什么人才"),
+}
+
+
+@dataclass(frozen=True)
+class _Ask:
+    """A kind of value a question can ask for: how the question asks it, how a sentence states it, and how a
+    refusal names it (in words the fidelity checker cannot take for a unit name: nothing ending in 办, 联 …).
+    `rare` kinds are what a plan seldom holds (money, phone …): a user must never get a guess at them."""
+
+    cue: re.Pattern[str]
+    value: re.Pattern[str]
+    what: str
+    rare: bool = True
+
+
+def _ask(cue: str, value: str, what: str) -> _Ask:
+    return _Ask(re.compile(cue), re.compile(value), what)
+
+
+MONEY_NOUNS = "补贴|补助|奖励|奖金|资助|经费|津贴|资金|安家费|薪酬|工资|薪资|月薪|年薪|费用|租金|房租|学费|报酬"
+
+
+# Money nouns of one kind: a subsidy is asked as 补助 and written 补贴; a person's pay is not an institution's fund.
+MONEY_KIN = (
+    frozenset("补贴 补助 津贴 资助 安家费".split()),
+    frozenset("奖励 奖金".split()),
+    frozenset("报酬 薪酬 工资 薪资 月薪 年薪".split()),
+    frozenset("经费 资金 费用".split()),
+)
+
+
+def noun_kin(nouns: set[str]) -> set[str]:
+    return set(nouns).union(*(kin for kin in MONEY_KIN if kin & nouns))
+
+
+def named_benefits(question: str) -> list[tuple[str, list[str]]]:
+    """'生活补贴' / '安家补助' in a question, with each kin spelling ('生活补助' -> 生活补贴): a benefit the question
+    names by its kind, which only a sentence or cell about that benefit answers."""
+    named: list[tuple[str, list[str]]] = []
+    tokens = jieba.lcut(question)
+    for before, word in zip(["", *tokens], tokens, strict=False):
+        noun = next((n for n in re.findall(MONEY_NOUNS, word) if word.endswith(n)), None)
+        # Only a benefit is named by its qualifier (生活补贴, 引才奖励); pay and funds are qualified by whose they
+        # are (高管年薪, 专项资金), which the passage may say otherwise.
+        if noun is None or not any(noun in kin for kin in MONEY_KIN[:2]):
+            continue
+        # jieba writes 安家补贴 as one word or as 安家 + 补贴; the qualifier is a content word of 2+ characters.
+        head = word[: -len(noun)] or (before if len(before) >= 2 and not INTERROGATIVE.search(before) else "")
+        if len(head) >= 2 and head not in QUESTION_WORDS and head not in VALUE_WORDS:
+            named.append((head, [head + kin for kin in noun_kin({noun})]))
+    return named
+
+
+NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)"
+
+
+ASKS: dict[str, _Ask] = {
+    "money": _ask(
+        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{MONEY_NOUNS})|(?:{MONEY_NOUNS})\S{{0,4}}(?:多少|几(?![年月天日次期档个])|标准|多高)",
+        r"\d[\d.,，]*\s*[万亿千百]?\s*元", "具体的金额标准"),
+    "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|网址|网站是|邮箱|公众号|微信号",
+                  r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|https?://|www\.|@", "电话号码、网址或邮箱"),
+    "address": _ask(r"地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌"
+                    r"|[送交到去]\S{0,2}哪[里儿]|去哪|在哪办",
+                    r"位于|地址|坐落|选址|设在|[路街巷道]\s*\d+\s*号|\d+\s*号窗口|\d+\s*[楼层]", "具体地址"),
+    "hours": _ask(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末|周[六日]|星期[六日天]|节假日|上不上班|开门|关门",
+                  r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间", "开放或上班时间"),
+    "deadline": _ask(r"截止|什么时候(?:开始)?申报|申报时间|报名时间|什么时候报名|哪天|几号|几月|什么时候公布|何时公布",
+                     r"截止|\d{1,2}\s*月\s*\d{1,2}\s*日|申报时间|报名时间", "具体的申报或截止时间"),
+    "evaluation": _ask(r"(?:评估|考核|评价|评审|评选)结果|完成了多少|完成情况|完成得怎么样|完成率|效果怎么样|排第几|排名",
+                       r"评估结果|考核结果|完成率|已完成|已达到|超额完成", "评估或完成情况的结果"),
+    "processing": _ask(r"(?:办理|审批|评审|审核|受理|办结|认定|发放|到账|批下来|办下来)\S{0,6}(?:多久|多长时间|几天|几个工作日)"
+                       r"|(?:多久|多长时间|几天)\S{0,3}(?:办|批|审|下来|到账)",
+                       r"\d+\s*个?(?:工作日|天|日内)|时限|办结", "具体的审批时限"),
+    "procedure": _ask(r"(?:什么|哪些|要|需要|准备|带|交|提供|提交)\S{0,3}(?:材料|证明|证件)|材料\S{0,3}(?:有哪些|是什么|包括)"
+                      r"|手续|流程|步骤|怎么办理|如何办理|办理程序|在哪办|去哪[里儿]?办|怎么申请|如何申请",
+                      r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报", "具体需要的材料和手续"),
+    "age": _ask(r"年龄|多大岁数|几岁|多少岁|岁数", r"\d+\s*周?岁|年龄不限|不受年龄限制", "年龄要求"),
+    "validity": _ask(r"有效期|有效多久|管几年|有效几年|多久失效|什么时候失效|过期",
+                     r"有效期|有效至|\d+\s*年内有效", "有效期"),
+    "effective": _ask(r"施行|生效|开始执行|开始实施|开始用|起执行|哪天起|什么时候起",
+                      r"施行|生效|起执行|起实施", "施行日期"),
+    # Values a plan does hold (targets, periods); asked about a subject no such sentence mentions, still refused.
+    "quantity": _Ask(INTENT_CUES["number"], re.compile(rf"\d|{NUMBER}[大个家所名项支批类]"), "这方面的具体数字", False),
+    "time": _Ask(INTENT_CUES["when"], re.compile(r"(?:19|20)\d\d|\d+\s*(?:个月|月|年|天|日)|[到至]\s*\d|年内|每年"),
+                 "这方面的时间", False),
+}
+
+
+# A question that names its measure ('几个工作日', '多少间') is answered only by a figure in that measure. The
+# measure must be a word of its own: '几个人才之家' counts 人才之家, not people.
+MEASURE_UNITS = {
+    "工作日": "工作日|天|日", "天": "工作日|天|日", "小时": "小时", "分钟": "分钟", "周": "周|星期", "星期": "周|星期",
+    "人次": "人次", "次": "次", "分": "分", "元": "元", "块": "元", "亩": "亩",
+    "平方米": "平方米", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "家": "家|所|个", "所": "所|家|个",
+    "间": "间", "项": "项|个", "件": "件", "倍": "倍", "个月": "个月|月", "年": "年",
+}
+
+
+def question_terms(question: str) -> dict[str, float]:
+    """jieba tokens of the question with a base weight: subject words 1.0, generic words 0.2."""
+    terms: dict[str, float] = {}
+    tokens = [t for t in _merge_single_chars(jieba.lcut(question)) if t not in QUESTION_WORDS]
+    for token in tokens:
+        if not token or _PUNCT.match(token):
+            continue
+        if len(token) == 1 and not token.isdigit():
+            continue
+        terms[token] = 0.2 if token in WEAK_TERMS or _MODAL_VERB.match(token) else 1.0
+    # A tier label ('C类', 'B档', '二级') is the row key of a tier table; jieba cuts its letter off as a stray char.
+    for label in _TIER.findall(question):
+        terms[label] = 1.5
+    # jieba splits names the plan writes whole (智能装备, 人才集团); the joined pair finds the exact one.
+    for left, right in zip(tokens, tokens[1:], strict=False):
+        if terms.get(left, 0) + terms.get(right, 0) >= 1.2 and len(left + right) <= 8:
+            terms[left + right] = 1.5
+    return terms
+
+
+def _merge_single_chars(tokens: list[str]) -> list[str]:
+    """jieba leaves rare names in single characters (人才之家 -> 人才/之/家); rejoin runs of them."""
+    merged: list[str] = []
+    run = ""
+    for token in (t.strip() for t in tokens):
+        if len(token) == 1 and "\u4e00" <= token <= "\u9fff" and token not in "的了吗呢是有和与及在对给我你":
+            run += token
+            continue
+        if len(run) > 1:
+            merged.append(run)
+        run = ""
+        merged.append(token)
+    if len(run) > 1:
+        merged.append(run)
+    return merged
+
+
+def question_intents(question: str) -> set[str]:
+    return {name for name, cue in INTENT_CUES.items() if cue.search(question)}
+
+
+# A narrower kind wins over the broader one its cue also fires ('有效期多久' asks a validity, not a processing time).
+_NARROWER = {"validity": ("processing", "time", "deadline"), "effective": ("deadline", "time"), "age": ("quantity",)}
+
+
+def asked_kinds(question: str) -> list[str]:
+    """Kinds of value the question asks for (money, phone, …, quantity, time), rare kinds first."""
+    kinds = [name for name, ask in ASKS.items() if ask.cue.search(question)]
+    for narrow, broader in _NARROWER.items():
+        if narrow in kinds:
+            kinds = [k for k in kinds if k not in broader]
+    return sorted(kinds, key=lambda k: not ASKS[k].rare)
+
+
+_FUTURE = re.compile(r"要|将|目标|计划|力争|达到|打算|预计|未来|建到|做到|提高到|提升到")
+
+
+_PAST = re.compile(r"现在|目前|现有|原来|原有|已经|已有|过去|现状|基数|之前|以前|此前")
+
+
+def question_tense(question: str) -> str | None:
+    """'future' for a question about a target ('要建到几家'), 'past' for one about the present or baseline."""
+    future, past = bool(_FUTURE.search(question)), bool(_PAST.search(question))
+    return "future" if future and not past else "past" if past and not future else None
+
+
+INTERROGATIVE = re.compile(r"[哪谁什么怎几多吗呢啥]")
+
+
+# Words that describe the asked value rather than its subject ('目标数量', '计划', '要提高到多少').
+VALUE_WORDS = frozenset(
+    "目标 计划 现状 基数 数量 总量 规模 达到 提高 提升 提到 增加 增长 力争 预计 打算 准备 要求 今后 未来 五年 十三五 "
+    "十四五 末 到底 一共 总共 大概 大约 左右 目前 现在 分别 最多 最长 最高 最少 最低 最久 至少 今年 明年 去年 当年 "
+    "本年度 每年 每月 每个月 一个月 一年".split()
+)
+
+
+# The plan's periods name when, not what: '十三五末' must not make '五末' a subject word.
+_PLAN_PERIOD = re.compile(r"十[二三四五]五(?:末|期间|时期|以来|初)?")
+
+
+def subject_terms(question: str) -> tuple[list[str], set[str]]:
+    """The question's own subject words, and which of them are runs of single characters rejoined
+    (人才之家, but also 后要 from '五年后要达到'). Weak words, joined pairs, words describing the value and words
+    that only say what kind of value is asked ('多少钱', '电话', '什么时候') are not the subject."""
+    cues = [ask.cue for ask in ASKS.values()] + [_PLAN_PERIOD]
+    asked = [m.span() for cue in cues for m in cue.finditer(question)]
+    words = set(jieba.lcut(question))
+    terms = []
+    for term, weight in question_terms(question).items():
+        at = question.find(term)
+        if weight != 1.0 or term in VALUE_WORDS:
+            continue
+        if any(start <= at and at + len(term) <= end for start, end in asked):
+            continue
+        terms.append(term)
+    return terms, {t for t in terms if t not in words}
+
+
+def asked_measure(question: str) -> str | None:
+    tokens = jieba.lcut(question)
+    for token, after in zip(tokens, tokens[1:] + [""], strict=True):
+        if token == "几个" and after == "月":
+            return "个月"
+        if token in ("多少", "几", "几个") and after in MEASURE_UNITS:
+            return after
+        if token.startswith("几") and token[1:] in MEASURE_UNITS:
+            return token[1:]
+    return None

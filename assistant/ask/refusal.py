@@ -1,0 +1,84 @@
+"""Refusals: "the documents do not say", said plainly, with what they say nearby and whom to ask.
+
+    refusal(question, missing, best, pieces, what=None, hotline="") -> Answer (answerable=False)
+    unmentioned(question, hits) -> "个人所得税" | None     a subject noun no retrieved passage writes
+
+Contract:
+- The refusal names what is missing (the kinds of value asked, or the unknown subject), quotes the closest passage
+  when it is close enough, and names whom to ask only when that contact belongs to what was asked: the lead unit
+  of the row asked about, else the phone number the asked document gives, else the deployment's own hotline
+  (settings), else nobody.
+"""
+
+from __future__ import annotations
+
+import jieba
+import jieba.posseg as pseg
+
+from assistant.ask.analysis import ASKS, INTERROGATIVE, question_terms, subject_terms
+from assistant.ask.pieces import Piece, ScoredPiece, citation, display, phrase, quote, trim
+from assistant.core.types import Answer, Citation, ScoredChunk
+
+
+def _lead_unit_nearby(pieces: list[Piece]) -> Piece | None:
+    return next((p for p in pieces if p.header == "牵头单位" and p.rank <= 1), None)
+
+
+def _contact_nearby(best: ScoredPiece | None, pieces: list[Piece]) -> Piece | None:
+    """A sentence of the asked-about passage's own document that gives a phone number: the document's contact."""
+    if best is None or best.score <= 0.25:
+        return None
+    phone = ASKS["phone"].value
+    return next((p for p in pieces if p.chunk.doc_id == best.piece.chunk.doc_id and phone.search(p.text)), None)
+
+
+def refusal(
+    question: str,
+    missing: list[str],
+    best: ScoredPiece | None,
+    pieces: list[Piece],
+    what: str | None = None,
+    hotline: str = "",
+) -> Answer:
+    what = what or ("、".join(ASKS[m].what for m in missing) if missing else "与这个问题直接相关的内容")
+    text = f"文件中没有明确{what}。"
+    citations: list[Citation] = []
+    if best is not None and best.score > 0.25:
+        used = trim(best.piece, question_terms(question), 70)
+        citations.append(citation(1, best.piece.chunk, quote(best.piece, used)))
+        text += f"文件相关的表述是：{phrase(best.piece, used)}[1]。"
+    # Whom to ask: the lead unit of the row asked about, else the contact the document itself gives, else the
+    # deployment's own hotline (settings); nobody when none is known. A unit is named only with its source.
+    lead = _lead_unit_nearby(pieces)
+    contact = _contact_nearby(best, pieces) if "phone" not in missing else None
+    where = ""
+    if lead is not None:
+        citations.append(citation(len(citations) + 1, lead.chunk, quote(lead, lead.text)))
+        where = f"牵头单位（{display(lead.text)}）[{len(citations)}]"
+    elif contact is not None:
+        citations.append(citation(len(citations) + 1, contact.chunk, quote(contact, contact.text)))
+        where = f"{display(contact.text)}[{len(citations)}]"
+    where = "或".join(w for w in (where, hotline) if w)
+    if where:
+        text += f"具体请咨询{where}。"
+    return Answer(answer=text, answerable=False, confidence=0.8 if missing else 0.5, citations=citations,
+                  route="refusal")
+
+
+def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
+    """A subject noun of three or more characters (个人所得税, 永久居留证) that no retrieved passage writes, in its
+    title, section or text: the documents do not speak of it, so no passage can answer for it. Only dictionary
+    nouns count: a colloquial verb ('批下来', '交上去') or a mis-cut run is how people ask, not what they ask."""
+    terms = set(subject_terms(question)[0])
+    seen = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits).replace(" ", "")
+    for word, flag in pseg.lcut(question):
+        if word not in terms or len(word) < 3 or INTERROGATIVE.search(word) or not jieba.dt.FREQ.get(word):
+            continue
+        if not (flag[0] == "n" or flag == "l" and len(word) >= 4):  # '招进来' is an idiom too, but a verb
+            continue
+        # Known when the passages write it, or every word it is made of ('岗位补贴': 岗位 and 补贴 are both
+        # written); unknown when a part of it is written nowhere ('个人所得税': 所得 is not).
+        parts = [w for w in jieba.lcut_for_search(word) if len(w) >= 2 and w != word]
+        if word not in seen and not (parts and all(w in seen for w in parts)):
+            return word
+    return None
