@@ -84,7 +84,7 @@ class ChatService:
         """Text deltas as the engine yields them, then the logged `ChatReply`. `keep_session=False` answers
         from `history` alone and stores no turns (the OpenAI facade, whose clients resend the history)."""
         question = question.strip()
-        session_id, turns = self._resolve_session(session_id, history, keep_session)
+        session_id, turns, new_session = self._resolve_session(session_id, history, keep_session)
         started = time.perf_counter()
         answer: Answer | None = None
         for part in self.engine.ask_stream(question, turns, top_k):
@@ -101,25 +101,26 @@ class ChatService:
             latency_ms=round((time.perf_counter() - started) * 1000, 1),
         )
         with stage("log_write"):
-            self._record(question, reply)
+            self._record(question, reply, new_session)
         yield reply
 
     def _resolve_session(
         self, session_id: str | None, history: list[Turn] | None, keep_session: bool
-    ) -> tuple[str | None, list[Turn]]:
+    ) -> tuple[str | None, list[Turn], bool]:
+        """(session id, the turns to answer with, whether the session is new). A new session is written with
+        the answer, in the same transaction."""
         given = list(history or [])[-self.max_history_turns :] if self.max_history_turns else []
         if not keep_session:
-            return None, given
+            return None, given, False
         if session_id:
             self.store.require_session(session_id)
-            return session_id, given or self.store.turns(session_id, self.max_history_turns)
-        return self.store.new_session(), given
+            return session_id, given or self.store.turns(session_id, self.max_history_turns), False
+        return new_id(), given, True
 
-    def _record(self, question: str, reply: ChatReply) -> None:
+    def _record(self, question: str, reply: ChatReply, new_session: bool) -> None:
         # A QueryRecord is the reply's fields of the same names (the rest is not logged) plus the question.
-        self.store.log_query(QueryRecord.model_validate({**reply.model_dump(), "question": question}))
-        if reply.session_id is not None:
-            self.store.append_exchange(reply.session_id, question, reply.answer, reply.answer_id)
+        record = QueryRecord.model_validate({**reply.model_dump(), "question": question})
+        self.store.record_answer(record, new_session=new_session)
 
     # ---- sessions, feedback, reports
 
