@@ -119,8 +119,10 @@ ASKS: dict[str, _Ask] = {
     "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|网址|网站是|邮箱|公众号|微信号",
                   r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|https?://|www\.|@", "电话号码、网址或邮箱"),
     "address": _ask(r"地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌"
-                    r"|[送交到去]\S{0,2}哪[里儿]|去哪|在哪办",
-                    r"位于|地址|坐落|选址|设在|[路街巷道]\s*\d+\s*号|\d+\s*号窗口|\d+\s*[楼层]", "具体地址"),
+                    r"|[送交到去打]\S{0,2}哪(?![些个几类种一样位家])|在哪办",
+                    # a place, or where money is paid to (an account is the 'where' of a payment)
+                    r"位于|地址|坐落|选址|设在|[路街巷道]\s*\d+\s*号|\d+\s*号窗口|\d+\s*[楼层]|账户|银行卡|社会保障卡",
+                    "具体地址"),
     "hours": _ask(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末|周[六日]|星期[六日天]|节假日|上不上班|开门|关门",
                   r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间", "开放或上班时间"),
     "deadline": _ask(r"截止|什么时候(?:开始)?申报|申报时间|报名时间|什么时候报名|哪天|几号|几月|什么时候公布|何时公布",
@@ -133,6 +135,8 @@ ASKS: dict[str, _Ask] = {
     "procedure": _ask(r"(?:什么|哪些|要|需要|准备|带|交|提供|提交)\S{0,3}(?:材料|证明|证件)|材料\S{0,3}(?:有哪些|是什么|包括)"
                       r"|手续|流程|步骤|怎么办理|如何办理|办理程序|在哪办|去哪[里儿]?办|怎么申请|如何申请",
                       r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报", "具体需要的材料和手续"),
+    "consequence": _ask(r"骗|造假|弄虚作假|违规|违反|被发现|被查|怎么处理|如何处理|处罚|后果|会怎样|会怎么样",
+                        r"追回|取消|不得|处罚|追究|撤销|退回|收回|停止发放|列入", "违规的处理办法"),
     "age": _ask(r"年龄|多大岁数|几岁|多少岁|岁数", r"\d+\s*周?岁|年龄不限|不受年龄限制", "年龄要求"),
     "validity": _ask(r"有效期|有效多久|管几年|有效几年|多久失效|什么时候失效|过期",
                      r"有效期|有效至|\d+\s*年内有效", "有效期"),
@@ -198,6 +202,10 @@ def question_intents(question: str) -> set[str]:
 
 # A narrower kind wins over the broader one its cue also fires ('有效期多久' asks a validity, not a processing time).
 _NARROWER = {"validity": ("processing", "time", "deadline"), "effective": ("deadline", "time"), "age": ("quantity",)}
+
+
+# What a unit is asked to do ('由谁解释', '哪个部门受理'): a duty other than leading a programme.
+DUTY = re.compile(r"解释|受理|审核|审批|审查|发放|颁发|发证|认定|评审|拨付")
 
 
 def asked_kinds(question: str) -> list[str]:

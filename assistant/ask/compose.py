@@ -26,6 +26,7 @@ import re
 
 from assistant.ask.analysis import (
     ASKS,
+    DUTY,
     MEASURE_UNITS,
     MONEY_NOUNS,
     NUMBER,
@@ -115,6 +116,7 @@ def _score(
     kinds: tuple[str, ...] = (),
     tense: str | None = None,
     measure: re.Pattern[str] | None = None,
+    duty: re.Pattern[str] | None = None,
 ) -> ScoredPiece:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
@@ -133,9 +135,14 @@ def _score(
         score += 0.4 if measure.search(text) else -0.1
     # The smallest span that states the asked kind of value: the cell with the amount, not the remark beside it.
     if kinds:
-        score += 0.4 if any(ASKS[k].value.search(text) for k in kinds) else -0.1
+        stated = [k for k in kinds if ASKS[k].value.search(text)]
+        # a rare kind (money, phone…) stated weighs most; a figure or time of any sort a little
+        score += (0.4 if any(ASKS[k].rare for k in stated) else 0.2) if stated else -0.1
     if "who" in intents:
-        score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
+        if duty is not None:  # '由谁解释' is asked of the sentence that says who interprets, not of a lead-unit cell
+            score += 0.4 if duty.search(text) else -0.1
+        else:
+            score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
     if "when" in intents:
         score += 0.4 if header == "实施年限" or YEAR.search(text) else 0.0
     if not years and "number" in intents:
@@ -197,12 +204,14 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         terms = {**{t: w * borrowed for t, w in all_terms.items()}, **own}
         weights = _idf(terms, pieces)
         intents, years = question_intents(part), YEAR_NAMED.findall(question)
-        kinds = tuple(k for k in asked_kinds(part) if ASKS[k].rare)
+        kinds = tuple(asked_kinds(part))
+        found = DUTY.search(part)
+        duty = re.compile(found.group()) if found else None
         tense = question_tense(part)
         unit = asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
         measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
         ranked = sorted(
-            (_score(p, weights, intents, years, kinds, tense, measure) for p in pieces), key=lambda s: -s.score
+            (_score(p, weights, intents, years, kinds, tense, measure, duty) for p in pieces), key=lambda s: -s.score
         )
         if not ranked:
             continue
@@ -276,8 +285,8 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160,
         answer = document_answer(question, hits)
         if answer is not None:
             return answer
-    else:
-        hits = [h for h in hits if h.chunk.kind != "meta"]
+    # The title block answers only the document questions above: its title names every topic of the document.
+    hits = [h for h in hits if h.chunk.kind != "meta"]
     # A line that only repeats its document's title says nothing the citation does not.
     # The top hits, and the chunks continuing an enumeration they introduce (`with_continuations` puts those
     # after the eighth hit).

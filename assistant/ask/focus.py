@@ -1,14 +1,14 @@
 """Which document a question names: '海燕计划的申报通知…', '澜川的认定标准…', '租房补贴细则…'.
 
     named = named_document(question, titles)        # doc_id or None
-    hits = focus_hits(hits, named, more)            # that document's passages first
+    hits = focus_hits(hits, named)                  # that document's passages only
 
 Contract:
 - A document is named when the question shares more of its title's words (by characters, jieba search-mode
   words of two or more characters) than any other document's title, and at least `MIN_NAMED_CHARS` of them.
   Words written in more than half the documents (人才, 工作) name no document; a tie names none.
-- The named document's passages lead; the others follow, so a question it does not answer still meets them.
-  Nothing here knows any document: the titles are the documents' own.
+- Only the named document's passages are kept (when it has any among the hits), so the answer is that
+  document's or a refusal. Nothing here knows any document: the titles are the documents' own.
 """
 
 from __future__ import annotations
@@ -45,11 +45,10 @@ def named_document(question: str, titles: Mapping[str, str], texts: Mapping[str,
     return best[1]
 
 
-def focus_hits(hits: list[ScoredChunk], doc_id: str | None, top: int = 8) -> list[ScoredChunk]:
-    """The named document's hits first (up to `top`), then the rest in their order."""
+def focus_hits(hits: list[ScoredChunk], doc_id: str | None) -> list[ScoredChunk]:
+    """Only the named document's hits, when it has any: a question that names a document is answered from it
+    (or refused), never from another document that happens to say something alike."""
     if doc_id is None:
         return hits
     own = [h for h in hits if h.chunk.doc_id == doc_id]
-    if not own:
-        return hits
-    return [*own[:top], *(h for h in hits if h.chunk.doc_id != doc_id), *own[top:]]
+    return own or hits

@@ -37,6 +37,14 @@ def document_answer(question: str, hits: list[ScoredChunk]) -> Answer | None:
     if meta is None:
         return None
     lines = dict(line.split("：", 1) for line in meta.text.splitlines() if "：" in line)
+    # '2026年度目录什么时候发布' is not answered by the 2025 catalogue's date: a year asked must be the document's.
+    years = [y for y in re.findall(r"(?:19|20)\d\d", question) if y not in meta.text]
+    if years:
+        return Answer(
+            answer=f"文件中没有明确{'、'.join(years)}年的相关内容。已收录的是《{meta.title}》[1]。",
+            answerable=False, confidence=0.8, route="refusal",
+            citations=[citation(1, meta, f"标题：{meta.title}")],
+        )
     for label, cue in _DOCUMENT_FIELDS:
         if cue.search(question) and lines.get(label):
             value = lines[label].strip()
