@@ -9,7 +9,7 @@
 corpus/ on first use) and scores the items the answer names: an item is named when its name, whitespace
 removed, occurs in the answer; the items that can be named are the indexed programme names and every record's
 expected items. Precision = named expected / named, recall = named expected / expected (micro). The tuning
-half is printed per question; the held-out half only as aggregate figures.
+half is printed per question; the held-out half only as aggregate figures (with how many replies took each route).
 `--routing` measures the self-description decision (`self_description.describe`) on a set of our own kept
 apart from the labelled examples it uses: precision and recall of "is a self-description".
 
@@ -144,11 +144,16 @@ def _chat_client(url: str | None, data_dir: Path | None):  # type: ignore[no-unt
     return TestClient(create_app(settings))
 
 
-def _score_half(client, records: list[dict], universe: list[str]) -> tuple[int, int, int, list[str]]:  # type: ignore[no-untyped-def]
+def _score_half(
+    client, records: list[dict], universe: list[str]
+) -> tuple[int, int, int, list[str], dict[str, int]]:  # type: ignore[no-untyped-def]
     hits = named_total = expected_total = 0
     lines = []
+    routes: dict[str, int] = {}
     for r in records:
         reply = client.post("/api/v1/chat", json={"question": r["question"]}).json()
+        route = "match" if "match" in str(reply.get("route", "")) else str(reply.get("route"))
+        routes[route] = routes.get(route, 0) + 1
         expected = {_key(n) for n in r["expected_items"]}
         named = named_items(reply.get("answer", ""), universe)
         hit = len(named & expected)
@@ -160,7 +165,7 @@ def _score_half(client, records: list[dict], universe: list[str]) -> tuple[int, 
         lines.append(f"{r['id']}: route {reply.get('route')}, {hit}/{len(expected)} expected named, {len(named)} named"
                      + (f"; missed {sorted(expected - named)}" if expected - named else "")
                      + (f"; extra {sorted(named - expected)}" if named - expected else ""))  # fmt: skip
-    return hits, named_total, expected_total, lines
+    return hits, named_total, expected_total, lines, routes
 
 
 def run_chat(url: str | None, data_dir: Path | None) -> int:
@@ -177,13 +182,15 @@ def run_chat(url: str | None, data_dir: Path | None) -> int:
         )
         universe = [f["name"] for f in facts] + [n for r in tuning + heldout for n in r["expected_items"]]
         for name, records, show in (("tuning", tuning, True), ("held-out", heldout, False)):
-            hits, named, expected, lines = _score_half(client, records, universe)
+            hits, named, expected, lines, routes = _score_half(client, records, universe)
             if show:  # the held-out half: aggregate figures only
                 print("\n".join(lines))
             p = hits / named if named else 0.0
             r = hits / expected if expected else 0.0
+            shown = ", ".join(f"{k} {v}" for k, v in sorted(routes.items(), key=lambda kv: -kv[1]))
             print(
                 f"{name}: {len(records)} self-descriptions typed into /api/v1/chat: precision {p:.2f}, recall {r:.2f}"
+                f" (routes: {shown}; a route with 'match' in it counts as match)"
             )
     return 0
 

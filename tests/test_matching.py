@@ -239,3 +239,48 @@ def test_an_uploaded_banfa_gives_a_doctor_its_amounts_with_citation(
     master = admin_client.post("/api/v1/match", json={"education": "硕士"}, headers=ADMIN).json()
     offer = next(m for m in master["matches"] if m["kind"] == AMOUNT_KIND)
     assert any("2000元" in w for w in offer["why"]) and not any("5000元" in w for w in offer["why"])
+
+
+# ---------------------------------------------------------------- what the chat names (issue 12)
+
+
+def test_the_chat_names_a_few_items_not_every_item_of_the_group(plan) -> None:
+    """A skilled worker's reply names the best few 技能 items (at most three), not all six that mention 技能."""
+    from assistant.ask.matching import chat_items
+
+    facts, chunks = plan
+    profile = extract_profile("我是焊工，干了十多年，想了解技能人才方面的政策", _industries(facts))
+    found = match(profile, facts, chunks)
+    named = chat_items(found)
+    assert 1 <= len(named) <= 3
+    assert all("技能" in m.name for m in named)
+    reply = format_matches(profile, found)
+    assert "1. " in reply and "4. " not in reply
+
+
+def test_the_item_saying_the_persons_own_words_is_named_and_quoted_where_it_says_them(plan) -> None:
+    """Someone who studied abroad gets the international-talent programme quoted at its returnees' park, not at a
+    clause about overseas hometown associations."""
+    from assistant.ask.matching import chat_items
+
+    facts, chunks = plan
+    profile = extract_profile("本人在澳洲留学多年，拿了硕士学位", _industries(facts))
+    named = chat_items(match(profile, facts, chunks))
+    intl = next(m for m in named if m.name == "国际化人才“汇智工程”")
+    assert "留学" in intl.why[0]
+    assert intl.specificity > 0
+
+
+def test_an_item_that_says_the_persons_words_joins_though_no_group_word_reached_it(plan) -> None:
+    """A vocational-school teacher who wants practical training reaches the vocational-education project, whose
+    text says 职业, 专业 and 实训 but whose name carries no teacher cue."""
+    facts, chunks = plan
+    profile = extract_profile("我是职业学校的专业课教师，想带学生做实训", _industries(facts))
+    names = _names(match(profile, facts, chunks))
+    assert "现代职业教育融合发展项目" in names
+    assert "“名师名校长名班主任”培养工程" in names
+
+
+def test_where_someone_studied_is_not_their_employer() -> None:
+    assert extract_profile("在厦门读完大学，想回老家工作").employer_kind is None
+    assert extract_profile("我在厦门大学当老师").employer_kind == "高校"

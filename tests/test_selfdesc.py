@@ -81,3 +81,11 @@ def test_the_chat_reply_names_contacts_and_is_honest_about_amounts(plan_engine: 
     # Said of the plan by its own title (from the catalog), since it sets no amount for a 博士.
     title = plan_engine.documents()[0].title
     assert f"《{title}》" in answer.answer and "并未规定补贴或奖励金额" in answer.answer
+
+
+def test_a_first_person_introduction_naming_a_kind_is_a_self_description() -> None:
+    """'我已经被认定为…人才' says who the asker is even when the rest reads like a question; a first-person
+    question that names no one stays a question."""
+    desc = describe("我已经被认定为高层次人才，在晋江能享受哪些服务？")
+    assert desc.is_self and desc.remainder and "服务" in desc.remainder
+    assert not describe("我想问一下人才集团是做什么的").is_self

@@ -11,6 +11,8 @@ Contract:
   trade, years of work, origin, employer or plans, and ordinary questions about a policy). The margin between
   the mean of the k most similar self-descriptions and the k most similar questions, together with the profile
   `extract_profile` read (a kind of talent, a degree, an industry, an employer, roots), decides.
+- A description clause that opens with the first person and names a kind of talent ("我已经是…高层次人才了")
+  describes the asker even when the margin is below the threshold.
 - A message is a self-description only when a profile was read from it: "我想问一下人才集团是做什么的" names no
   one. A question that names a programme or a value (谁牵头, 多少) and no person stays a question.
 - The remainder is the clauses that ask for something more specific than "what applies to me" (有什么政策、有哪些
@@ -163,7 +165,10 @@ def describe(text: str, profile: Profile | None = None) -> SelfDescription:
     asks = [c for c in clauses if _is_direct_question(c)]
     description = "".join(c for c in clauses if c not in asks)
     score = self_margin(description or text)
-    is_self = bool(description) and _has_profile(profile) and score > THRESHOLD
+    # A clause that opens with the first person and names a kind of talent ("我已经是…高层次人才了") says who the
+    # asker is, whatever the neighbours say; otherwise the similarity margin decides.
+    introduces = any(_SELF.match(c) and extract_profile(c).talent_kinds for c in clauses if c not in asks)
+    is_self = bool(description) and _has_profile(profile) and (score > THRESHOLD or introduces)
     remainder = "".join(asks) if is_self and asks else None
     return SelfDescription(is_self=is_self, score=round(score, 4), remainder=remainder)
 

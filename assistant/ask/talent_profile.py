@@ -165,6 +165,9 @@ _EMPLOYER_CUES: dict[str, tuple[str, ...]] = {
     "机关事业单位": ("机关事业单位", "机关"),
     "企业": ("企业",),
 }
+_STUDY = re.compile(
+    r"(?:读|上|考|念)(?:完|了|过)?[^，。；,]{0,6}?(?:大学|高校|学院)|(?:大学|学院|高校)(?:毕业|在读|读书)"
+)
 # Roots in the place the documents are about: the place names come from the documents' titles
 # (`home_places`), so nothing here names one city.
 _BORN_PATTERNS = (
@@ -234,7 +237,9 @@ def extract_profile(text: str, industries: Sequence[str] = (), places: Sequence[
     industry = next((name for name, words in INDUSTRY_SYNONYMS.items() if _hits(words, folded)), None)
     if industry is None:
         industry = next((name for name in industries if len(name) >= 2 and _fold(name) in folded), None)
-    employer = next((kind for kind, words in _EMPLOYER_WORDS.items() if _hits(words, folded)), None)
+    # Where someone studies or studied is not their employer: 在福州读完大学, 上大学, 大学毕业.
+    working = _STUDY.sub("", folded)
+    employer = next((kind for kind, words in _EMPLOYER_WORDS.items() if _hits(words, working)), None)
     born = True if _born(text, places) else None
     return Profile(
         education=education,
@@ -244,6 +249,20 @@ def extract_profile(text: str, industries: Sequence[str] = (), places: Sequence[
         jinjiang_born=born,
         free_text=text,
     )
+
+
+def own_words(profile: Profile) -> list[str]:
+    """The words of the person's own text by which their kinds of talent, degree and industry were read (护士,
+    卫生院 -> 卫生, 留学); for a profile without text (chosen in a picker), the kinds' and industry's names."""
+    if not profile.free_text:
+        return [w for w in (*profile.talent_kinds, profile.education, profile.industry) if w]
+    folded = _fold(profile.free_text)
+    vocab = [
+        *(w for words in _SELF_WORDS.values() for w in words),
+        *(w for _, words in _EDUCATION_WORDS for w in words),
+        *(w for words in INDUSTRY_SYNONYMS.values() for w in words),
+    ]
+    return list(dict.fromkeys(_hits(vocab, folded)))
 
 
 def industry_terms(industry: str) -> list[str]:

@@ -1,0 +1,106 @@
+"""What a reply says of the matches: the chat's short text (few items, each for a reason) and the Markdown blocks
+the UI and the match API show."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.ask.match_amounts import amount_note
+from assistant.ask.match_types import AMOUNT_KIND, INDUSTRY_PREFIX, NEEDS_KIND, Match
+from assistant.ask.specificity import SPEC_FULL
+from assistant.ask.talent_profile import Profile
+from assistant.core.types import Citation
+
+
+def profile_label(profile: Profile) -> str:
+    """Who a reply says it understood the talent to be: the talent kinds, then the industry ('博士、集成电路产业')."""
+    return "、".join([*profile.talent_kinds, *([f"{profile.industry}产业"] if profile.industry else [])])
+
+
+def match_notes(m: Match, quote_label: str = "相关内容") -> list[str]:
+    """What a reply says of one match besides its name: a quoted clause, the lead units, the period."""
+    notes = [f"{quote_label}：{m.why[0]}"] if m.why else []
+    if m.lead_units:
+        notes.append(f"牵头单位：{'、'.join(m.lead_units)}")
+    if m.period:
+        notes.append(f"实施年限：{m.period}")
+    return notes
+
+
+# A chat reply names the items whose standing comes within _CHAT_MARGIN of the best one's. Standing = the item's
+# aspect score relative to the best (whom it serves, by name or content) + its specificity relative to the
+# most specific item (how much of what the person said it says). Few items, each for a reason.
+_CHAT_MARGIN = 0.75
+_SPEC_W = 4.0
+_CHAT_MAX = 3
+
+
+def chat_items(matches: Sequence[Match], max_items: int = _CHAT_MAX) -> list[Match]:
+    """The programmes a short reply names: those whose standing is within _CHAT_MARGIN of the best, at most
+    max_items, best first."""
+    items = [m for m in matches if m.kind not in (NEEDS_KIND, AMOUNT_KIND)]
+    # Who the person is comes before their industry: items that serve their kind of talent are named, and the
+    # industry's platforms only when nothing serves the kind (the industry's needs are listed apart anyway).
+    by_kind = [m for m in items if any(not a.startswith(INDUSTRY_PREFIX) for a in m.matched)]
+    items = by_kind or items
+    if not items:
+        return []
+
+    def standing(m: Match) -> float:
+        return m.score + _SPEC_W * min(m.specificity / SPEC_FULL, 1.0)
+
+    ranked = sorted(items, key=standing, reverse=True)
+    best = standing(ranked[0])
+    return [m for m in ranked if standing(m) >= _CHAT_MARGIN * best][:max_items]
+
+
+def format_matches(profile: Profile, matches: Sequence[Match], max_items: int = _CHAT_MAX) -> str:
+    """A short reply: who we understood you to be, what the documents pay such a person (with the figures
+    quoted), the items with why/lead units/period, the industry's needs, and — only of documents that set no
+    amount for this profile — the note that they state directions, not amounts."""
+    who = profile_label(profile) or "未识别"
+    amounts = [m for m in matches if m.kind == AMOUNT_KIND]
+    items = chat_items(matches, max_items)
+    needs = [m for m in matches if m.kind == NEEDS_KIND]
+    if not items and not needs and not amounts:
+        return f"根据您的描述（{who}），文件中没有找到明确面向该群体的工程、项目或政策。"
+    lines = [f"根据您的描述（{who}），文件中与您相关的有："]
+    for m in amounts:
+        lines.append(f"《{m.name}》规定：{'；'.join(m.why)}")
+    for n, m in enumerate(items, start=1):
+        lines.append("；".join([f"{n}. {m.name}（{m.kind}）", *match_notes(m)]))
+    for m in needs[:2]:
+        lines.append(f"{m.name}产业人才需求：{m.why[0] if m.why else ''}")
+    note = amount_note([*amounts, *items])
+    if note:
+        lines.append(note)
+    return "\n".join(lines)
+
+
+def source_text(c: Citation) -> str:
+    """《title》 section, 第N页."""
+    parts = [f"《{c.title}》" if c.title else "", c.section or "", f"第{c.page}页" if c.page else ""]
+    return " ".join(p for p in parts if p)
+
+
+def format_matches_markdown(matches: Sequence[Match]) -> str:
+    """The matches as Markdown, one block per item: its name, then its reason, lead units, period and source,
+    each on its own line; then the amount note, said only of documents that set no amount for the profile."""
+    if not matches:
+        return "文件中没有找到明确面向该群体的工程、项目或政策。"
+    blocks = []
+    for n, m in enumerate(matches, start=1):
+        head = f"**{n}. {m.name}**（{m.kind}）"
+        if m.kind == AMOUNT_KIND:
+            lines = [f"- 标准：{w}" for w in m.why]
+        else:
+            lines = [f"- 原因：{m.why[0]}"] if m.why else []
+            if m.lead_units:
+                lines.append(f"- 牵头单位：{'、'.join(m.lead_units)}")
+            if m.period:
+                lines.append(f"- 实施年限：{m.period}")
+        for c in m.citations[:1]:
+            lines.append(f"- 出处：{source_text(c)}")
+        blocks.append("\n".join([head, *lines]))
+    note = amount_note(matches)
+    return "\n\n".join([*blocks, *([note] if note else [])])
