@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ask.entities import near_miss, uncovered_terms
+from assistant.ask.name_coverage import near_miss, uncovered_terms
 from assistant.ask.router import subject_words
 from assistant.core.types import Fact
 from assistant.ingest.chunking import chunk_document

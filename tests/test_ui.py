@@ -15,15 +15,9 @@ from assistant.api.ratelimit import RateLimiter
 from assistant.ask.engine import Engine
 from assistant.core.config import APISettings
 from assistant.service.chat import ChatService
-from assistant.ui.actions import (
-    NOT_STATED,
-    RateLimited,
-    StaffOnly,
-    UIActions,
-    highlight,
-    message_text,
-)
+from assistant.ui.actions import RateLimited, StaffOnly, UIActions
 from assistant.ui.blocks import build_desk, build_ui
+from assistant.ui.views import NOT_STATED, highlight, message_text
 from tests.conftest import PLAN_PDF, PLAN_TXT, make_settings
 
 ADMIN_KEY, DESK_KEY = "ui-admin-5c1e", "ui-desk-90ab"

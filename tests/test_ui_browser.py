@@ -112,7 +112,7 @@ def test_question_shows_the_answer_and_its_source_line(page: Any, base_url: str)
 
 
 def test_unanswerable_question_shows_the_not_stated_message(page: Any, base_url: str) -> None:
-    from assistant.ui.actions import NOT_STATED
+    from assistant.ui.views import NOT_STATED
 
     open_ui(page, base_url)
     page.locator("#question textarea").fill("市图书馆周末几点开门？")

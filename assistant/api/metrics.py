@@ -49,6 +49,32 @@ def _labels(**labels: str) -> str:
     return "{" + ",".join(f'{k}="{esc(v)}"' for k, v in labels.items()) + "}" if labels else ""
 
 
+def _observe(
+    counts: dict[str, list[int]], sums: dict[str, float], key: str, seconds: float, buckets: tuple[float, ...]
+) -> None:
+    """One observation into a histogram kept as cumulative bucket counts (the last one is +Inf) and a sum."""
+    series = counts.setdefault(key, [0] * (len(buckets) + 1))
+    for i, bound in enumerate(buckets):
+        if seconds <= bound:
+            series[i] += 1
+    series[-1] += 1  # +Inf
+    sums[key] += seconds
+
+
+def _histogram(
+    name: str, label: str, counts: Mapping[str, list[int]], sums: Mapping[str, float], buckets: tuple[float, ...]
+) -> list[str]:
+    """Exposition lines of a histogram with one label: each value's buckets, +Inf, sum and count."""
+    out = []
+    for key, series in sorted(counts.items()):
+        for bound, n in zip(buckets, series, strict=False):
+            out.append(f"{name}_bucket{_labels(**{label: key, 'le': str(bound)})} {n}")
+        out.append(f"{name}_bucket{_labels(**{label: key, 'le': '+Inf'})} {series[-1]}")
+        out.append(f"{name}_sum{_labels(**{label: key})} {sums[key]:.6f}")
+        out.append(f"{name}_count{_labels(**{label: key})} {series[-1]}")
+    return out
+
+
 class Metrics:
     def __init__(self) -> None:
         self._lock = threading.Lock()
@@ -66,22 +92,12 @@ class Metrics:
         """One answer's stage durations in seconds."""
         with self._lock:
             for stage, seconds in stages.items():
-                counts = self.stage_counts.setdefault(stage, [0] * (len(STAGE_BUCKETS) + 1))
-                for i, bound in enumerate(STAGE_BUCKETS):
-                    if seconds <= bound:
-                        counts[i] += 1
-                counts[-1] += 1
-                self.stage_sum[stage] += seconds
+                _observe(self.stage_counts, self.stage_sum, stage, seconds, STAGE_BUCKETS)
 
     def observe_request(self, method: str, route: str, status: int, seconds: float) -> None:
         with self._lock:
             self.requests[(method, route, str(status))] += 1
-            counts = self.latency_counts.setdefault(route, [0] * (len(LATENCY_BUCKETS) + 1))
-            for i, bound in enumerate(LATENCY_BUCKETS):
-                if seconds <= bound:
-                    counts[i] += 1
-            counts[-1] += 1  # +Inf
-            self.latency_sum[route] += seconds
+            _observe(self.latency_counts, self.latency_sum, route, seconds, LATENCY_BUCKETS)
 
     def observe_answer(self, answerable: bool, generator: str, fallback_reason: str | None) -> None:
         with self._lock:
@@ -107,20 +123,10 @@ class Metrics:
                 "# HELP assistant_http_request_duration_seconds Request latency.",
                 "# TYPE assistant_http_request_duration_seconds histogram",
             ]
-            for route, counts in sorted(self.latency_counts.items()):
-                for bound, n in zip(LATENCY_BUCKETS, counts, strict=False):
-                    out.append(
-                        f"assistant_http_request_duration_seconds_bucket{_labels(route=route, le=str(bound))} {n}"
-                    )
-                out.append(
-                    f"assistant_http_request_duration_seconds_bucket{_labels(route=route, le='+Inf')} {counts[-1]}"
-                )
-                out.append(
-                    f"assistant_http_request_duration_seconds_sum{_labels(route=route)} {self.latency_sum[route]:.6f}"
-                )
-                out.append(
-                    f"assistant_http_request_duration_seconds_count{_labels(route=route)} {counts[-1]}"
-                )
+            out += _histogram(
+                "assistant_http_request_duration_seconds", "route", self.latency_counts, self.latency_sum,
+                LATENCY_BUCKETS,
+            )  # fmt: skip
             out += ["# HELP assistant_answers_total Answers given.", "# TYPE assistant_answers_total counter"]
             for generator, n in sorted(self.answers.items()):
                 out.append(f"assistant_answers_total{_labels(generator=generator)} {n}")
@@ -140,18 +146,9 @@ class Metrics:
                 "# HELP assistant_stage_duration_seconds Time answers spend in each stage.",
                 "# TYPE assistant_stage_duration_seconds histogram",
             ]
-            for stage, counts in sorted(self.stage_counts.items()):
-                for bound, n in zip(STAGE_BUCKETS, counts, strict=False):
-                    out.append(
-                        f"assistant_stage_duration_seconds_bucket{_labels(stage=stage, le=str(bound))} {n}"
-                    )
-                out.append(
-                    f"assistant_stage_duration_seconds_bucket{_labels(stage=stage, le='+Inf')} {counts[-1]}"
-                )
-                out.append(
-                    f"assistant_stage_duration_seconds_sum{_labels(stage=stage)} {self.stage_sum[stage]:.6f}"
-                )
-                out.append(f"assistant_stage_duration_seconds_count{_labels(stage=stage)} {counts[-1]}")
+            out += _histogram(
+                "assistant_stage_duration_seconds", "stage", self.stage_counts, self.stage_sum, STAGE_BUCKETS
+            )
         return "\n".join(out) + "\n"
 
 

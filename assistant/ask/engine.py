@@ -16,9 +16,9 @@
 The engine is stateless about conversations: follow-ups are resolved from the `history` it is given; the
 service layer stores sessions and passes their turns back in.
 
-What a worker keeps in memory (BM25, the entity index, the chunk map) is a `Snapshot` built from the shared
-stores and swapped in one assignment, so a query never sees a half-indexed document. The catalog's generation
-counter tells a worker when another one changed the stores.
+What a worker keeps in memory (BM25, the entity index, the chunk map) is a `Snapshot` (`assistant.ask.snapshot`)
+built from the shared stores and swapped in one assignment, so a query never sees a half-indexed document. The
+catalog's generation counter tells a worker when another one changed the stores.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ import logging
 import re
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,35 +43,19 @@ from assistant.ask import (
     self_description,
     suggest,
 )
-from assistant.ask.entities import EntityIndex
 from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
+from assistant.ask.snapshot import Snapshot, SnapshotBuilder
 from assistant.core.config import Settings
 from assistant.core.errors import DocumentNotFound, NotReady
 from assistant.core.protocols import Embedder
 from assistant.core.timing import stage
 from assistant.core.types import Answer, Chunk, Citation, DocumentInfo, Fact, ScoredChunk, Turn
 from assistant.ingest.pipeline import FillProgress, IngestSummary, open_ingestor
-from assistant.store.bm25 import BM25Index, index_text, learn_domain_terms
 from assistant.store.db import exclusive
-from assistant.text.tokens import domain_terms, fold, tokenize_zh
 
 log = logging.getLogger(__name__)
 
 _FIRST_PERSON = re.compile(r"我|本人|俺|咱|自己")
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Everything a query reads from memory, built together from one generation of the shared stores."""
-
-    generation: int
-    chunks: dict[str, Chunk]
-    bm25: BM25Index
-    entities: EntityIndex
-    facts: list[Fact]
-    # Derived once per snapshot, not per question: both would otherwise walk every chunk or fact each time.
-    places: list[str] = field(default_factory=list)
-    industries: list[str] = field(default_factory=list)
 
 
 class Engine:
@@ -89,11 +72,6 @@ class Engine:
         self._embedder_override = embedder
         self._chat_model = chat_model
         self._snapshot: Snapshot | None = None
-        self._following_cache: tuple[int, dict[str, list[Chunk]]] | None = None
-        self._titles_cache: tuple[int, tuple[dict[str, str], dict[str, str]]] | None = None
-        self._tokens: dict[str, list[str]] = {}  # chunk id -> its BM25 tokens, kept across snapshots
-        # doc id -> (version, chunks, facts) as last read from the stores, kept across snapshots
-        self._read: dict[str, tuple[tuple[str, str], list[Chunk], list[Fact]]] = {}
         self._lock = threading.RLock()
         self._fill_thread: threading.Thread | None = None
         self._stop = threading.Event()
@@ -109,6 +87,7 @@ class Engine:
         self.ingestor = open_ingestor(s, embedder=self._embedder_override, chroma_client=self._chroma_client)
         self.db, self.catalog, self.fact_store = self.ingestor.db, self.ingestor.catalog, self.ingestor.facts
         self.vectors = self.ingestor.vectors
+        self._snapshots = SnapshotBuilder(self.catalog, self.fact_store)
         self.generator = self._make_generator()
         if index_corpus and s.corpus_dir.is_dir():
             # Of several workers starting together on an empty database, only the first indexes the corpus.
@@ -164,57 +143,7 @@ class Engine:
 
     def _load_snapshot(self) -> None:
         with self._lock:
-            generation = self.catalog.generation()
-            chunks: dict[str, Chunk] = {}
-            facts: list[Fact] = []
-            for doc_chunks, doc_facts in self._documents_read():
-                chunks.update((c.chunk_id, c) for c in doc_chunks)
-                facts.extend(doc_facts)
-            previous = self._snapshot
-            self._snapshot = Snapshot(
-                generation=generation,
-                chunks=chunks,
-                bm25=self._bm25_for(chunks),
-                entities=EntityIndex.build(facts, previous=previous.entities if previous else None),
-                facts=facts,
-                places=matching.home_places({c.title for c in chunks.values()}),
-                industries=_industries(facts),
-            )
-
-    def _documents_read(self) -> list[tuple[list[Chunk], list[Fact]]]:
-        """Each document's chunks and facts in the stores' order (by doc id), read from the database only for
-        documents this worker has not read in that version before: an upload reads the new document alone."""
-        cache: dict[str, tuple[tuple[str, str], list[Chunk], list[Fact]]] = {}
-        out = []
-        for record in sorted(self.catalog.records(), key=lambda r: r.info.doc_id):
-            doc_id = record.info.doc_id
-            version = (record.file_sha256, record.info.ingested_at.isoformat())
-            known = self._read.get(doc_id)
-            if known is None or known[0] != version:
-                known = (version, self.catalog.chunks(doc_id), self.fact_store.all(doc_id))
-            cache[doc_id] = known
-            out.append((known[1], known[2]))
-        self._read = cache
-        return out
-
-    def _bm25_for(self, chunks: dict[str, Chunk]) -> BM25Index:
-        """BM25 over `chunks`, tokenizing only chunks this worker has not tokenized before (an upload costs its
-        own chunks, not the corpus). When the new chunks teach the tokenizer new domain terms, the known chunks
-        that contain one are tokenized again, so they are cut as a full rebuild would cut them."""
-        known = self._tokens
-        fresh = [c for cid, c in chunks.items() if cid not in known]
-        before = domain_terms()
-        learn_domain_terms(fresh)
-        if new_terms := domain_terms() - before:
-            for cid in [cid for cid in known if cid in chunks]:
-                text = fold(index_text(chunks[cid]))
-                if any(term in text for term in new_terms):
-                    fresh.append(chunks[cid])
-        tokens = {cid: t for cid, t in known.items() if cid in chunks}
-        tokens.update({c.chunk_id: tokenize_zh(index_text(c)) for c in fresh})
-        self._tokens = tokens
-        ids = list(chunks)
-        return BM25Index.from_tokens(ids, [tokens[cid] for cid in ids])
+            self._snapshot = self._snapshots.build(previous=self._snapshot)
 
     def refresh(self) -> None:
         """Reload the snapshot when another worker (or this one) changed the shared stores."""
@@ -319,7 +248,7 @@ class Engine:
         retrieval runs only when those paths do not answer)."""
         with stage("analysis"):
             route = router.route(question, snap.entities)
-            named = focus.named_document(question, *self._titles(snap))
+            named = focus.named_document(question, *snap.titles)
         # A question naming a document is answered from it: another document's facts never shadow it.
         if route.intent != "none" and (named is None or any(f.doc_id == named for f in route.facts)):
             with stage("facts"):
@@ -328,39 +257,9 @@ class Engine:
                 return answer, []
         with stage("retrieval"):
             hits = self._retriever(snap).retrieve(question, max(top_k, 8) if named is None else 30)
-            hits = enumerations.with_continuations(focus.focus_hits(hits, named), self._following(snap))
+            hits = enumerations.with_continuations(focus.focus_hits(hits, named), snap.following)
         with stage("compose"):
             return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
-
-    def _titles(self, snap: Snapshot) -> tuple[dict[str, str], dict[str, str]]:
-        """Each indexed document's title and whole text, by doc_id (built once per snapshot)."""
-        cached = self._titles_cache
-        if cached is None or cached[0] != snap.generation:
-            titles: dict[str, str] = {}
-            texts: dict[str, list[str]] = {}
-            for c in snap.chunks.values():
-                titles[c.doc_id] = c.title
-                texts.setdefault(c.doc_id, []).append(c.text)
-            cached = (snap.generation, (titles, {d: "\n".join(parts) for d, parts in texts.items()}))
-            self._titles_cache = cached
-        return cached[1]
-
-    def _following(self, snap: Snapshot) -> dict[str, list[Chunk]]:
-        """Each chunk's next chunks in its document (up to `enumerations.CONTINUATION_CHUNKS`), built once per snapshot:
-        an enumeration introduced at the end of one chunk continues in the next ones."""
-        cached = self._following_cache
-        if cached is not None and cached[0] == snap.generation:
-            return cached[1]
-        by_doc: dict[str, list[Chunk]] = {}
-        for chunk in snap.chunks.values():
-            by_doc.setdefault(chunk.doc_id, []).append(chunk)
-        following: dict[str, list[Chunk]] = {}
-        for chunks in by_doc.values():
-            chunks.sort(key=lambda c: c.order)
-            for i, chunk in enumerate(chunks):
-                following[chunk.chunk_id] = chunks[i + 1 : i + 1 + enumerations.CONTINUATION_CHUNKS]
-        self._following_cache = (snap.generation, following)
-        return following
 
     def ask(self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None) -> Answer:
         final: Answer | None = None
@@ -467,10 +366,6 @@ class Engine:
         if self._fill_thread is None or not self._fill_thread.is_alive():
             self._fill_thread = threading.Thread(target=self._fill_vectors_quietly, name="vector-fill", daemon=True)
             self._fill_thread.start()
-
-
-def _industries(facts: list[Fact]) -> list[str]:
-    return [f.name for f in facts if f.kind == "industry_need"]
 
 
 def _chunks_of(text: str, size: int = 12) -> Iterator[str]:

@@ -12,6 +12,8 @@ score is an in-order character match (a weighted longest common subsequence) bet
 name, where characters that occur in many names (人, 才, 工, 程 …) weigh little and rare ones (跑, 硕, 埭) much.
 Aliases derived from the name itself add exact hits: quoted parts (倍增工程, 525), the name without generic
 suffixes (工程/项目/建设/平台) and without leading verbs (建设/打造/组建成立). Nothing here knows this plan's rows.
+The name functions (`entity_key`, `derived_aliases`, the contraction scores) live in `assistant.ask.entity_names`;
+whether a question names something a fact does not, in `assistant.ask.name_coverage`.
 
 Cost: a question is scored only against the names it can touch. An inverted index from character to names
 (every identifying character of a name, plus the first character of the name and of each alias) gives the
@@ -26,75 +28,21 @@ question do the matching once. An index is immutable and built per snapshot, so 
 from __future__ import annotations
 
 import math
-import re
 import threading
-import unicodedata
 from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 
+from assistant.ask.entity_names import (
+    QUESTION_CHARS,
+    abbreviation_score,
+    derived_aliases,
+    entity_key,
+    spelled_out,
+)
 from assistant.core.types import Fact
 
-_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{1,20})[”\"」』]")
-_GENERIC_SUFFIXES = (
-    "建设提升项目",
-    "建设项目",
-    "扩面项目",
-    "提升工程",
-    "培养工程",
-    "项目",
-    "工程",
-    "建设",
-    "平台",
-    "行动",
-)
-_LEADING_VERBS = (
-    "组建成立",
-    "打造",
-    "建设",
-    "布局",
-    "提升",
-    "修订完善",
-    "全面推进",
-    "全面开展",
-    "探索",
-    "实施",
-)
-# Question words carry no identity; they must not count as a match with a name that happens to contain them.
-_QUESTION_CHARS = set("的是了吗呢吧么哪谁几多少什怎样要请问我想和与及还或者有在这那个把")
 # Texts whose matching results one index remembers (a question touches a handful: itself, its parts, the answer).
 _MEMO_SIZE = 4096
-
-
-def entity_key(text: str) -> str:
-    """Fold width (NFKC), drop punctuation and spaces: the form names and questions are compared in."""
-    folded = unicodedata.normalize("NFKC", text)
-    return "".join(ch for ch in folded if ch.isalnum() or ch == "+")
-
-
-def derived_aliases(name: str) -> list[str]:
-    """Short forms derived from a name: its quoted parts, and the name without generic suffixes or verbs."""
-    aliases: list[str] = []
-    for part in _QUOTED.findall(name):
-        aliases.append(entity_key(part))
-    key = entity_key(name)
-    stripped = key
-    for _ in range(2):
-        for suffix in _GENERIC_SUFFIXES:
-            if stripped.endswith(suffix) and len(stripped) - len(suffix) >= 2:
-                stripped = stripped[: -len(suffix)]
-                break
-    for verb in _LEADING_VERBS:
-        if stripped.startswith(verb) and len(stripped) - len(verb) >= 2:
-            stripped = stripped[len(verb) :]
-            break
-    aliases.append(stripped)
-    # A quoted part is often asked with the suffix that follows the quote: “525”孵化提升工程 -> 525工程.
-    for part in _QUOTED.findall(name):
-        tail = name.split(part, 1)[1].lstrip('”"」』')
-        for suffix in ("工程", "项目", "行动"):
-            if tail.endswith(suffix):
-                aliases.append(entity_key(part) + suffix)
-    return [a for a in dict.fromkeys(aliases) if len(a) >= 2 and a != key]
 
 
 @dataclass(frozen=True)
@@ -119,7 +67,7 @@ class EntityIndex:
         ]
         postings: dict[str, list[int]] = {}
         for i, entry in enumerate(entries):
-            anchors = {c for c in entry.key if c not in _QUESTION_CHARS}
+            anchors = {c for c in entry.key if c not in QUESTION_CHARS}
             anchors.update(name[0] for name in (entry.key, *entry.aliases) if name)
             for ch in anchors:
                 postings.setdefault(ch, []).append(i)
@@ -177,7 +125,7 @@ class EntityIndex:
         return list(self._units)
 
     def _weight(self, ch: str) -> float:
-        if ch in _QUESTION_CHARS:
+        if ch in QUESTION_CHARS:
             return 0.0
         return self._weights.get(ch, 0.0)
 
@@ -214,11 +162,11 @@ class EntityIndex:
                 score = max(score, 0.6 + 0.4 * min(1.0, alias_weight))
         if entry.key and entry.key in query:
             score = 1.0
-        score = max(score, _abbreviation_score(query, (entry.key, *entry.aliases)))
+        score = max(score, abbreviation_score(query, (entry.key, *entry.aliases)))
         # The question may describe the thing by what it does (its content), not by its name.
         if entry.content_bigrams:
             qgrams = {query[i : i + 2] for i in range(len(query) - 1)}
-            qgrams = {g for g in qgrams if not set(g) & _QUESTION_CHARS}
+            qgrams = {g for g in qgrams if not set(g) & QUESTION_CHARS}
             if qgrams:
                 hit = len(qgrams & entry.content_bigrams) / len(qgrams)
                 score = min(1.0, score + 0.25 * hit)
@@ -305,120 +253,8 @@ class EntityIndex:
         for unit in self._units:
             ukey = entity_key(unit)
             # Only 局/委 names are commonly spelled out (科学技术局, 卫生健康委员会); 人才办 would hit 人才…办法.
-            if ukey in key or (len(ukey) >= 3 and ukey[-1] in "局委" and _spelled_out(ukey, key)):
+            if ukey in key or (len(ukey) >= 3 and ukey[-1] in "局委" and spelled_out(ukey, key)):
                 if not any(ukey in entity_key(f) for f in found):
                     found.append(unit)
         return found
 
-
-def uncovered_terms(subject: str, fact: Fact) -> list[str]:
-    """Runs of `subject` (a question with its cue words removed) that name something this fact does not:
-    two or more consecutive characters that are absent from the fact's name and are not written in its text
-    (quote, content, lead units), whole or as a contraction (高校 for 高等院校). "引才大使" against 引育高层次人才
-    leaves 大使; "积分制" against 高层次人才数 leaves 积分制. A character overlap (人, 才) is not coverage.
-    A question that names the fact outright (its full name, or its quoted term) may add qualifiers."""
-    name = entity_key(fact.name)
-    query = entity_key(subject)
-    quoted = [entity_key(p) for p in _QUOTED.findall(fact.name)]
-    if (len(name) >= 4 and name in query) or any(len(p) >= 3 and p in query for p in quoted):
-        return []
-    text = entity_key(" ".join(x for x in (fact.quote, fact.content, fact.actions, *fact.lead_units) if x))
-    runs: list[str] = []
-    for part in re.split(r"[^\u3400-\u9fff]+", unicodedata.normalize("NFKC", subject)):
-        named = _named_by(part, name)
-        run = ""
-        for ch, covered in zip(part + " ", [*named, True], strict=True):
-            if not covered and ch not in _QUESTION_CHARS:
-                run += ch
-                continue
-            if len(run) >= 2:
-                runs.extend(_unwritten(run, text))
-            run = ""
-    return runs
-
-
-def _named_by(part: str, name: str) -> list[bool]:
-    """Which characters of `part` the name accounts for: a character counts when it and a neighbour occur in the
-    name in that order, close together (硕博 in 硕博人才, 高企 in 高新技术企业). A lone shared character does not:
-    院士 is not named by 博士后工作站 although both have 士."""
-    if len(part) == 1:
-        return [part in name]
-    covered = [False] * len(part)
-    for i in range(len(part) - 1):
-        a, b = part[i], part[i + 1]
-        if any(b in name[j + 1 : j + 6] for j, c in enumerate(name) if c == a):
-            covered[i] = covered[i + 1] = True
-    return covered
-
-
-def _subsequence(short: str, text: str) -> bool:
-    it = iter(text)
-    return all(ch in it for ch in short)
-
-
-def _unwritten(run: str, text: str) -> list[str]:
-    """Pieces of `run` (two or more characters) that `text` does not write: a character is written when a
-    two-character piece containing it occurs in `text`, whole or spread over a short span (高校 in 高等院校)."""
-    written = [False] * len(run)
-    for i in range(len(run) - 1):
-        a, b = run[i], run[i + 1]
-        if a + b in text or any(b in text[j + 1 : j + 4] for j, c in enumerate(text) if c == a):
-            written[i] = written[i + 1] = True
-    pieces = re.split(r"\x00+", "".join("\x00" if w else ch for ch, w in zip(run, written, strict=True)))
-    return [p for p in pieces if len(p) >= 2]
-
-
-def near_miss(question: str, fact: Fact) -> bool:
-    """True when the question names a coined term that differs from this fact's quoted term: “六个有” is not
-    “六个一”, “三创” is not “三航”. Coined terms in quotes are identifiers; one different character (a digit
-    or a word inside the quotes) makes them a different thing."""
-    query = entity_key(question)
-    terms = [entity_key(t) for t in _QUOTED.findall(fact.name)]
-    haystack = entity_key(fact.name) + entity_key(fact.quote)
-    for asked in _QUOTED.findall(question) if terms else ():
-        key = entity_key(asked)
-        if key and key not in haystack and not _subsequence(key, entity_key(fact.name)):
-            return True
-    for term in terms:
-        if len(term) < 3 or term in query:
-            continue
-        for start in range(len(query) - len(term) + 1):
-            window = query[start : start + len(term)]
-            if sum(a != b for a, b in zip(window, term, strict=True)) == 1:
-                return True
-    return False
-
-
-def _abbreviation_score(query: str, names: tuple[str, ...]) -> float:
-    """Score for a contracted form: a span of the question that starts with a name's first character, ends
-    with one of its last two, and keeps the rest in order (高企 for 高新技术企业, 博士后站 for 博士后工作站)."""
-    best = 0.0
-    for name in names:
-        if len(name) < 3:
-            continue
-        for start, ch in enumerate(query):
-            if ch != name[0]:
-                continue
-            pos, end = 1, start + 1
-            while end < len(query) and (found := name.find(query[end], pos)) != -1:
-                pos, end = found + 1, end + 1
-                span = end - start
-                if span >= 2 and query[end - 1] in name[-2:] and len(name) <= 4 * span:
-                    best = max(best, min(0.8, 0.55 + 0.1 * span))
-    return best
-
-
-def _spelled_out(short: str, text: str) -> bool:
-    """True when `text` holds a span starting with short[0], ending with short[-1], that contains `short`
-    in order and is at most three times as long: 人力资源和社会保障局 spells out 人社局."""
-    for start, ch in enumerate(text):
-        if ch != short[0]:
-            continue
-        pos, i = start, 0
-        while pos < len(text) and pos - start < 3 * len(short) + 3:
-            if text[pos] == short[i]:
-                i += 1
-                if i == len(short):
-                    return True
-            pos += 1
-    return False

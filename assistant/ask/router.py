@@ -17,7 +17,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.ask.entities import EntityIndex, entity_key, near_miss, uncovered_terms
+from assistant.ask.entities import EntityIndex
+from assistant.ask.entity_names import entity_key
+from assistant.ask.name_coverage import near_miss, uncovered_terms
 from assistant.core.types import Fact
 
 Intent = Literal[

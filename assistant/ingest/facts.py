@@ -19,13 +19,13 @@ the chunk that holds that text.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
 from assistant.core.types import Chunk, Fact, FactKind, Footnote, Paragraph, RawDocument, TableRows
+from assistant.ingest.fact_builder import fact_id
 from assistant.ingest.policy_facts import policy_facts
 from assistant.ingest.tables import column_roles
 
@@ -68,10 +68,6 @@ def extract_facts(doc: RawDocument, tables: list[TableRows], chunks: list[Chunk]
     facts.extend(policy_facts(doc, tables, chunks, skip_tables=plan_tables))
     title = doc.meta.title
     return [f.model_copy(update={"title": title}) for f in {f.fact_id: f for f in facts}.values()]
-
-
-def fact_id(doc_id: str, kind: str, name: str, quote: str) -> str:
-    return hashlib.sha256("\x1f".join((doc_id, kind, name, quote)).encode()).hexdigest()[:32]
 
 
 def split_units(cell: str) -> list[str]:

@@ -43,13 +43,12 @@ from assistant.core.errors import AssistantError
 from assistant.ui.actions import (
     HOTLINE_SLOTS,
     UPLOAD_TYPES,
-    AdminResult,
     Limiter,
     RateLimited,
     StaffOnly,
     UIActions,
-    hit_html,
 )
+from assistant.ui.views import AdminResult, hit_html
 
 UI_PATH, DESK_PATH = "/ui", "/desk"
 PRIVATE: Literal["private"] = "private"

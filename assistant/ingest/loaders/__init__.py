@@ -28,7 +28,6 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔［\[（(]\d{4}[〕］\])）]
 _DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _NOTICE = re.compile(r"^(?P<issuer>.{2,40}?)关于(?:印发|发布|公布|转发)(?P<title>.+?)的通知$")
 _ANY_NOTICE = re.compile(r"^(?P<issuer>.{0,60}?)(?P<title>关于.{2,80}的(?:通知|通告|公告|意见|决定|批复|函))$")
-_DATE_IN = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _MARKDOWN = re.compile(r"^\s{0,3}#{1,6}\s+")
 _ISSUER = re.compile(r"^[\u4e00-\u9fff（）()]{2,30}(?:人民政府|委员会|办公室|办公厅|局|厅|部|委|管委会|办)$")
 # Metadata lives on the first page(s): look no further than this many paragraphs.
@@ -145,7 +144,7 @@ def find_meta(blocks: list[Block], *, title_hint: str | None = None, fallback: s
     date, issuer = _signature(paras) or _signature(tail) or (None, None)
     if date is None:  # '…人才办 …人社局2025年3月10日印发' on one line
         for i, p in enumerate(paras):
-            m = _DATE_IN.search(p)
+            m = _DATE.search(p)
             if m and len(p) <= 80 and not re.search(r"[，。；]", p.replace(m.group(0), "")):
                 date = m.group(0)
                 before = _strip_mark(p[: m.start()])
