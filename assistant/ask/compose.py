@@ -3,8 +3,8 @@
     compose_answer(question, hits, max_chars=160, hotline="") -> Answer
 
 What the question asks comes from `analysis`; a list is gathered by `enumerations`; a question about the
-document itself is answered by `title_block`; refusals are worded by `refusal`. This module scores the pieces
-(`pieces`) of the hits and decides.
+document itself is answered by `title_block`; refusals are worded by `refusal`; `support` decides whether a
+passage states what was asked. This module scores the pieces (`pieces`) of the hits and decides.
 
 Contract:
 - The answer is made only of text copied from the hits (sentences, clauses, table cells), each piece followed
@@ -21,25 +21,20 @@ Contract:
 
 from __future__ import annotations
 
-import math
 import re
 
 from assistant.ask.analysis import (
     ASKS,
     DUTY,
     MEASURE_UNITS,
-    MONEY_NOUNS,
     NUMBER,
     YEAR,
     YEAR_NAMED,
     asked_kinds,
     asked_measure,
-    named_benefits,
-    noun_kin,
     question_intents,
     question_tense,
     question_terms,
-    subject_terms,
 )
 from assistant.ask.enumerations import LIST_CHARS, with_items
 from assistant.ask.pieces import (
@@ -51,6 +46,7 @@ from assistant.ask.pieces import (
     split_pieces,
 )
 from assistant.ask.refusal import refusal, unmentioned
+from assistant.ask.support import idf, supported
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
 from assistant.core.types import Answer, Chunk, ScoredChunk
 
@@ -83,14 +79,6 @@ _DIGIT = re.compile(r"\d")
 
 
 
-def _idf(terms: dict[str, float], pieces: list[Piece]) -> dict[str, float]:
-    """Weight each term by how rare it is among the candidate pieces (a term in every piece says little)."""
-    n = max(len(pieces), 1)
-    weights: dict[str, float] = {}
-    for term, base in terms.items():
-        df = sum(1 for p in pieces if term in p.text)
-        weights[term] = base * (0.5 + math.log(1 + n / (1 + df)))
-    return weights
 
 
 
@@ -202,7 +190,7 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         # A part without its own subject ('要达到什么目标？') borrows the subject of the whole question.
         borrowed = 0.3 if sum(1 for w in own.values() if w >= 1.0) > 1 else 0.8
         terms = {**{t: w * borrowed for t, w in all_terms.items()}, **own}
-        weights = _idf(terms, pieces)
+        weights = idf(terms, pieces)
         intents, years = question_intents(part), YEAR_NAMED.findall(question)
         kinds = tuple(asked_kinds(part))
         found = DUTY.search(part)
@@ -313,13 +301,13 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160,
     if unknown:  # a subject no passage speaks of: whatever looks alike is not the answer
         return refuse(rare, None, what=f"关于“{unknown}”的内容")
     picks = _select(question, pieces, max_chars)
-    weights = _idf(question_terms(question), pieces)
+    weights = idf(question_terms(question), pieces)
     best = max(picks, key=lambda s: s.score) if picks else None
     if best is None or best.score < 0.2:
         return refuse(rare, best)
 
     kinds = asked_kinds(question)
-    missing = [kind for kind in kinds if not _supported(kind, question, pieces)]
+    missing = [kind for kind in kinds if not supported(kind, question, pieces)]
     if missing:
         return refuse([k for k in missing if ASKS[k].rare] or missing[:1], best)
     ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
@@ -353,9 +341,6 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160,
 _QUOTED_TERM = re.compile(r"[“\"‘']([^”\"’']{1,20})[”\"’']")
 
 
-# How much of the question's subject a value-bearing sentence must name, by idf weight. A paraphrased verb
-# (提高 / 达到) costs a little; a subject the passages never mention (永久居留, 公积金) costs most of it.
-_SUPPORT = 0.5
 
 
 
@@ -363,49 +348,7 @@ _SUPPORT = 0.5
 
 
 
-def _credit(term: str, about: str) -> float:
-    """1 for a term the passage writes; for one it does not, half the share of its characters it does write
-    ('新版' against '（2025年版）', '进驻' against '入驻'): a paraphrase keeps some of its characters."""
-    if term in about:
-        return 1.0
-    return 0.5 * sum(1 for ch in term if ch in about) / len(term)
 
 
 
 
-def _supported(kind: str, question: str, pieces: list[Piece]) -> bool:
-    """Does a top passage state the asked kind of value in a sentence about the asked subject?"""
-    ask = ASKS[kind]
-    terms, rejoined = subject_terms(question)
-    # A rejoined run counts only where the passages write it: otherwise it is more likely two stray characters.
-    terms = [t for t in terms if t not in rejoined or any(t in p.text for p in pieces)]
-    weights = _idf(dict.fromkeys(terms, 1.0), pieces)
-    total = sum(weights.values())
-    measure = asked_measure(question) if kind == "quantity" else None
-    in_measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*(?:{MEASURE_UNITS[measure]})") if measure else None
-    nouns = set(re.findall(MONEY_NOUNS, question)) if kind == "money" else set()
-    named = named_benefits(question) if kind == "money" else []
-    pieces = [p for p in pieces if p.chunk.kind != "meta"] or pieces
-    for piece in pieces:
-        if piece.rank > 5 or not ask.value.search(piece.text):
-            continue
-        if in_measure is not None and not in_measure.search(piece.text + piece.unit):
-            continue
-        about = (
-            f"{piece.text} {piece.row_name or ''} {piece.header or ''} {piece.chunk.section} "
-            f"{piece.chunk.title or ''}"
-        )
-        # '多少奖励' is answered by an amount of a reward: the noun (or a word of its kind: 补助 for 补贴) may stand
-        # in the cell's column or the heading; a named benefit ('生活补贴') must be that benefit, not another sum.
-        where = f"{about} {piece.chunk.section}"
-        if nouns and not any(n in where for n in noun_kin(nouns)):
-            continue
-        # '博士安家费' names a person, whom the row names ('博士研究生 — 安家补贴'); '生活补贴' names a benefit.
-        if any(head not in where and not any(v in where for v in variants) for head, variants in named):
-            continue
-        # A figure of another year does not answer for the year asked ('2022年引进了多少' vs the 2025 target).
-        if kind == "quantity" and not all(y in about for y in YEAR_NAMED.findall(question)):
-            continue
-        if not total or sum(w * _credit(t, about) for t, w in weights.items()) >= _SUPPORT * total:
-            return True
-    return False
