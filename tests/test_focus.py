@@ -40,3 +40,13 @@ def test_only_the_named_documents_passages_are_kept() -> None:
     assert [h.chunk.chunk_id for h in focused] == ["rent1", "rent3"]
     assert focus_hits(hits, None) == hits
     assert focus_hits(hits, "notice") == hits  # named but not among the hits: nothing to focus on
+
+
+def test_documents_that_never_write_an_asked_title_word_are_left_out() -> None:
+    from assistant.ask.focus import mentioning
+
+    hits = [_hit("standard", 0), _hit("rent", 1), _hit("plan", 2)]
+    # 晋江 is in two titles; the 澜川 standard never writes it, so it cannot answer a question about 晋江
+    kept = mentioning(hits, "想来晋江工作，有什么政策？", TITLES, TEXTS)
+    assert [h.chunk.doc_id for h in kept] == ["rent", "plan"]
+    assert mentioning(hits, "补助多少？", TITLES, TEXTS) == hits  # no title word asked: nothing to filter on

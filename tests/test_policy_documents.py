@@ -139,3 +139,21 @@ def test_a_question_naming_a_document_is_answered_from_that_document(client: Tes
     finally:
         for doc in docs:
             client.delete(f"/api/v1/documents/{doc['doc_id']}", headers=ADMIN)
+
+
+@pytest.mark.slow
+def test_a_self_description_with_a_question_gets_its_own_citys_amount_first(client: TestClient, own_engine: Any) -> None:
+    """Two documents set a doctor's housing money: 晋江's 办法 (安家补贴25万元) and 溪南's 问答 (购房补贴15万元).
+    '我是博士，想来晋江工作，补贴多少？' is answered from the document that speaks of 晋江, then the programmes
+    that fit a doctor are named in one line."""
+    docs = [_upload(client, POLICY / name) for name in ("banfa-boshi.docx", "zhengce-wenda.md")]
+    try:
+        own_engine.wait_for_vectors()
+        reply = _ask(client, "我是博士，想来晋江工作，补贴多少？")
+        first_line = reply["answer"].splitlines()[0]
+        assert "25万元" in first_line and "15万元" not in reply["answer"], reply["answer"]
+        assert "与您情况相关的还有" in reply["answer"]
+        assert reply["answerable"]
+    finally:
+        for doc in docs:
+            client.delete(f"/api/v1/documents/{doc['doc_id']}", headers=ADMIN)

@@ -25,7 +25,7 @@ WEAK_TERMS = frozenset(
     "是 的 了 吗 呢 和 与 及 在 对 给 会 能 可以 什么样 怎样 哪 几 我 我们 你 请问 一下 这个 那个 这份 文件 里面 "
     "规定 情况 内容 一些 提出 重点 期间 相关 "
     # Verbs every policy document uses of every benefit: they say how it is had, not which one.
-    "申请 申报 办理 享受 领取 发放".split()
+    "申请 申报 办理 享受 领取 发放 工作".split()
 )
 
 

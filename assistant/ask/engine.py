@@ -219,13 +219,18 @@ class Engine:
                 matched = self._match_answer(profile, snap)
             if not desc.remainder:
                 return matched, []
-            rest, hits = self._extractive_parts(desc.remainder, snap, top_k)
+            # The direct question is answered with the description around it: '我是博士…补贴多少？' asks a
+            # doctor's subsidy, which '补贴多少？' alone does not say.
+            rest, hits = self._extractive_parts(question, snap, top_k)
             if not rest.answerable:
                 # The direct question was not answered: say so first, then what applies to the person; the
                 # reply as a whole does not claim to have answered it.
                 combined = compound.combine_answers([rest, matched])
                 return combined.model_copy(update={"answerable": False, "confidence": rest.confidence}), hits
-            return compound.combine_answers([matched, rest]), hits
+            # The direct question answered first and whole; what else applies is named in one line, so the
+            # reply stays short (the full list is one /api/v1/match away).
+            brief = self._match_brief(profile, snap)
+            return compound.combine_answers([rest, brief] if brief else [rest, matched]), hits
         return self._extractive_parts(question, snap, top_k)
 
     def _extractive_parts(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
@@ -257,7 +262,8 @@ class Engine:
                 return answer, []
         with stage("retrieval"):
             hits = self._retriever(snap).retrieve(question, max(top_k, 8) if named is None else 30)
-            hits = enumerations.with_continuations(focus.focus_hits(hits, named), snap.following)
+            hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles)
+            hits = enumerations.with_continuations(hits, snap.following)
         with stage("compose"):
             return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
 
@@ -312,6 +318,17 @@ class Engine:
         """Programmes, platforms and policies whose content addresses the profile, best first."""
         snap = self._snap()
         return matching.match(profile, snap.facts, list(snap.chunks.values()), limit=limit)
+
+    def _match_brief(self, profile: matching.Profile, snap: Snapshot) -> Answer | None:
+        """One line naming the few programmes that fit the person best, each cited: '与您情况相关的还有：…'."""
+        found = matching.match(profile, snap.facts, list(snap.chunks.values()))
+        items = [m for m in matching.chat_items(found) if m.citations]
+        if not items:
+            return None
+        citations = [m.citations[0].model_copy(update={"id": i + 1}) for i, m in enumerate(items)]
+        names = "、".join(f"{m.name}[{i + 1}]" for i, m in enumerate(items))
+        return Answer(answer=f"与您情况相关的还有：{names}。", answerable=True, confidence=0.6,
+                      citations=citations, route="match")
 
     def _match_answer(self, profile: matching.Profile, snap: Snapshot) -> Answer:
         found = matching.match(profile, snap.facts, list(snap.chunks.values()))

@@ -2,6 +2,7 @@
 
     named = named_document(question, titles)        # doc_id or None
     hits = focus_hits(hits, named)                  # that document's passages only
+    hits = mentioning(hits, question, titles, texts) # else: documents that write the title words asked
 
 Contract:
 - A document is named when the question shares more of its title's words (by characters, jieba search-mode
@@ -52,3 +53,18 @@ def focus_hits(hits: list[ScoredChunk], doc_id: str | None) -> list[ScoredChunk]
         return hits
     own = [h for h in hits if h.chunk.doc_id == doc_id]
     return own or hits
+
+
+def mentioning(
+    hits: list[ScoredChunk], question: str, titles: Mapping[str, str], texts: Mapping[str, str]
+) -> list[ScoredChunk]:
+    """The hits whose document writes every title word the question uses ('晋江' in '想来晋江工作，补贴多少'): a
+    document that never mentions the place or programme asked about does not answer for it. All hits when none
+    is left."""
+    title_words = set().union(*(_words(t) for t in titles.values())) if titles else set()
+    asked = _words(question) & title_words
+    keep = set(texts)
+    for word in asked:
+        keep &= {doc_id for doc_id, text in texts.items() if word in text}
+    kept = [h for h in hits if h.chunk.doc_id in keep]
+    return kept or hits
