@@ -33,7 +33,9 @@ def search_query(record: QARecord) -> str:
     return " ".join([*earlier, record.question])
 
 
-def run_record(client: httpx.Client, record: QARecord) -> QuestionScore:
+def ask_chat(client: httpx.Client, record: QARecord) -> tuple[dict, float]:
+    """The record's question (with its history) on /api/v1/chat: the reply's JSON and the milliseconds it took.
+    `client` is anything with httpx's `post` (an `httpx.Client` or FastAPI's `TestClient`)."""
     body: dict[str, object] = {"question": record.question}
     if record.history:
         body["history"] = record.history
@@ -41,7 +43,11 @@ def run_record(client: httpx.Client, record: QARecord) -> QuestionScore:
     chat = client.post("/api/v1/chat", json=body)
     chat_ms = (time.perf_counter() - started) * 1000
     chat.raise_for_status()
-    reply = chat.json()
+    return chat.json(), chat_ms
+
+
+def run_record(client: httpx.Client, record: QARecord) -> QuestionScore:
+    reply, chat_ms = ask_chat(client, record)
 
     started = time.perf_counter()
     search = client.post("/api/v1/search", json={"query": search_query(record), "top_k": SEARCH_K})

@@ -27,11 +27,11 @@ import json
 import os
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 from pydantic import SecretStr
 
+from bench.eval import ask_chat
 from bench.metrics import (
     UNANSWERABLE,
     QARecord,
@@ -82,17 +82,6 @@ def sets(names: list[str]) -> list[tuple[str, Path, list[Path]]]:
     return found
 
 
-def ask(client, record: Record) -> tuple[dict, float]:  # type: ignore[no-untyped-def]
-    body: dict[str, object] = {"question": record.question}
-    if record.history:
-        body["history"] = record.history
-    started = time.perf_counter()
-    reply = client.post("/api/v1/chat", json=body)
-    elapsed = (time.perf_counter() - started) * 1000
-    reply.raise_for_status()
-    return reply.json(), elapsed
-
-
 def parts_right(record: Record, answer: str) -> bool:
     return all(answer_accurate(answer, part, record.answer) for part in record.parts)
 
@@ -104,7 +93,7 @@ def run_set(client, label: str, records: list[Record], heldout: bool) -> dict:  
     for record in records:
         if record.category == SELF_DESCRIPTION:
             continue
-        reply, ms = ask(client, record)
+        reply, ms = ask_chat(client, record)
         score = score_question(record.model_copy(update={"evidence": []}), reply["answer"], bool(reply["answerable"]), [], ms)
         if score.refused and record.category != UNANSWERABLE:
             score = score.model_copy(update={"accurate": False})  # a refusal that quotes the value still fails the user

@@ -16,7 +16,6 @@ Sentences of the text chunks: the detectors per fact kind in `assistant.ingest.s
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 from assistant.core.types import Chunk, Fact, RawDocument, TableRows
 from assistant.ingest.chunking import split_sentences
@@ -136,7 +135,3 @@ def _list_facts(b: FactBuilder, chunk: Chunk) -> None:
         kind, chunk, chunk.text if len(chunk.text) < 2000 else intro, subject=subject, value=None, items=items
     )
 
-
-
-def iter_kinds(facts: Iterable[Fact]) -> set[str]:
-    return {f.kind for f in facts}
