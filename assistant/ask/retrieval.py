@@ -67,7 +67,7 @@ class DenseRetriever:
     def ready(self) -> bool:
         """True when every chunk of the snapshot has a vector (the background fill has finished)."""
         try:
-            return bool(self.chunks) and self.store.count() >= len(self.chunks)
+            return bool(self.chunks) and self.store.recent_count(at_least=len(self.chunks)) >= len(self.chunks)
         except Exception:  # a Chroma server that is down must not take BM25 down with it
             log.warning("vector store unavailable; dense retrieval skipped", exc_info=True)
             return False

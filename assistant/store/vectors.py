@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -20,6 +21,9 @@ from chromadb.config import Settings as ChromaClientSettings
 from assistant.core.config import Settings
 from assistant.core.protocols import Embedder
 from assistant.core.types import CHUNKING_VERSION, Chunk
+
+# How stale a remembered vector count may be when deciding whether dense retrieval is ready (`recent_count`).
+COUNT_MAX_AGE_S = 1.0
 
 
 def _slug(text: str, limit: int) -> str:
@@ -50,6 +54,7 @@ class VectorStore:
         self.client = client if client is not None else make_chroma_client(settings)
         self.name = collection_name(embedder.name)
         self._collection: Any = None
+        self._counted: tuple[float, int] | None = None  # (monotonic time, count) of the last count()
 
     @property
     def collection(self) -> Any:
@@ -71,14 +76,17 @@ class VectorStore:
                 embeddings=vectors,
                 metadatas=[{"doc_id": c.doc_id, "order": c.order, "kind": c.kind} for c in batch],
             )
+            self._counted = None
         return len(chunks)
 
     def delete_doc(self, doc_id: str) -> None:
         self.collection.delete(where={"doc_id": doc_id})
+        self._counted = None
 
     def delete(self, ids: Sequence[str]) -> None:
         for start in range(0, len(ids), 500):
             self.collection.delete(ids=list(ids[start : start + 500]))
+        self._counted = None
 
     def ids(self) -> set[str]:
         """Ids of every stored vector (what is already embedded)."""
@@ -92,12 +100,31 @@ class VectorStore:
             offset += page
 
     def count(self) -> int:
-        return int(self.collection.count())
+        n = int(self.collection.count())
+        self._counted = (time.monotonic(), n)
+        return n
+
+    def recent_count(self, at_least: int = 0, max_age: float = COUNT_MAX_AGE_S) -> int:
+        """The vector count, as remembered from at most `max_age` seconds ago when that value was already
+        `at_least`; else counted afresh. Against a `chroma run` server every count is an HTTP round trip, and
+        asking one before every dense query cost as much as the query. A remembered count is only trusted when it
+        says "enough" (so vectors still being filled, here or by another worker, are seen at once) and this
+        process's own writes forget it; what can be seen up to `max_age` late is another worker deleting vectors.
+        """
+        counted = self._counted
+        if counted is not None and counted[1] >= at_least and time.monotonic() - counted[0] <= max_age:
+            return counted[1]
+        return self.count()
 
     def query(self, text: str, k: int) -> list[tuple[str, float]]:
-        """The `k` nearest chunks to `text` as (chunk_id, cosine similarity), most similar first."""
-        size = self.count()
-        if size == 0 or k <= 0:
+        """The `k` nearest chunks to `text` as (chunk_id, cosine similarity), most similar first.
+
+        `n_results` is min(k, count) as before, but the count is the one remembered by `recent_count` when that
+        already covers `k`: one round trip per query instead of two on a collection of more than `k` vectors."""
+        if k <= 0:
+            return []
+        size = self.recent_count(at_least=k)
+        if size == 0:
             return []
         vector = self.embedder.embed([text], "query")[0]
         result = self.collection.query(
