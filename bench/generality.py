@@ -1,7 +1,7 @@
 """Generality: our own paraphrases of plan questions, our own policy documents, and the shared sample, each
 scored on a tuning half and a held-out half.
 
-    python -m bench.generality [--sets plan,policy,sample,dev] [--data-dir DIR] [--out FILE]
+    python -m bench.generality [--sets plan,policy,fresh,sample,dev] [--data-dir DIR] [--out FILE]
 
 Everything runs in-process through the real FastAPI app (`TestClient`): the policy documents are uploaded with
 `POST /api/v1/documents` beside the plan (all at once, as a city's index holds many documents), and each question
@@ -10,11 +10,16 @@ goes to `POST /api/v1/chat` with its `history`. No question names its document u
 Sets (files under bench/data/ unless noted):
 - plan:   plan/tuning.jsonl, plan/heldout.jsonl                 (paraphrases of plan questions, our own)
 - policy: policy/tuning.jsonl, policy/heldout.jsonl             (questions on tests/data/policy/*, our own)
+- fresh:  fresh/questions.jsonl                                (held-out only: 3 more invented documents in
+          fresh/docs/ and their questions, written by one helper blind to the system and never tuned on; the
+          documents are uploaded together with the six of tests/data/policy/, so they compete as in a city's index)
 - sample: ../shared/eval/policy-docs/questions.jsonl           (the shared invented 实施细则; skipped if absent)
 - dev:    ../shared/eval/dev.jsonl                             (the plan's dev set; skipped if absent)
 
-Held-out discipline: for a held-out file only aggregate figures are printed — no question, answer or id — so
-nobody tunes on it by accident. A held-out failure that must be looked at is moved to tuning and replaced.
+Held-out discipline: for a held-out file (`*/heldout` and the whole `fresh` set) only aggregate figures are
+printed — no question, answer or id — so nobody tunes on it by accident. A held-out failure that must be looked
+at is moved to tuning and replaced (for `fresh`: the record is retired and a new one written by someone who has
+not seen the system's answers).
 Tuning files print every miss. Self-descriptions are scored by `python -m bench.match_eval --chat`.
 Metrics are `bench.metrics`' (accuracy = every must_contain string in the answer within the length rule; an
 unanswerable record is right when refused); `two_part` records also report "both parts right" from `parts`.
@@ -46,6 +51,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA = PROJECT_ROOT / "bench" / "data"
 SHARED = PROJECT_ROOT.parent / "shared" / "eval"
 POLICY_DOCS = PROJECT_ROOT / "tests" / "data" / "policy"
+FRESH = DATA / "fresh"
+HELDOUT_ONLY = {"fresh"}  # sets with no tuning half: every question is held out
 ADMIN_KEY = "bench-admin"
 SELF_DESCRIPTION = "self_description"
 DOC_SUFFIXES = {".txt", ".md", ".pdf", ".docx"}
@@ -64,13 +71,17 @@ def load(path: Path) -> list[Record]:
 def sets(names: list[str]) -> list[tuple[str, Path, list[Path]]]:
     """(label, question file, documents to upload beside corpus/) for each available set."""
     found: list[tuple[str, Path, list[Path]]] = []
-    policy_docs = sorted(p for p in POLICY_DOCS.glob("*") if p.suffix in DOC_SUFFIXES) if POLICY_DOCS.exists() else []
+    policy_docs = _documents(POLICY_DOCS)
     for name in names:
         if name in ("plan", "policy"):
             for split in ("heldout", "tuning"):  # held-out first: the figure that predicts users
                 path = DATA / name / f"{split}.jsonl"
                 if path.exists():
                     found.append((f"{name}/{split}", path, policy_docs if name == "policy" else []))
+        elif name == "fresh":
+            path = FRESH / "questions.jsonl"
+            if path.exists():
+                found.append(("fresh", path, policy_docs + _documents(FRESH / "docs")))
         elif name == "sample":
             path = SHARED / "policy-docs" / "questions.jsonl"
             if path.exists():
@@ -80,6 +91,17 @@ def sets(names: list[str]) -> list[tuple[str, Path, list[Path]]]:
             if path.exists():
                 found.append(("dev", path, []))
     return found
+
+
+def _documents(folder: Path) -> list[Path]:
+    """The documents of a folder, as the ingest pipeline reads one: a README describes the folder, it is none of them."""
+    if not folder.exists():
+        return []
+    return sorted(p for p in folder.glob("*") if p.suffix in DOC_SUFFIXES and p.stem.upper() != "README")
+
+
+def is_heldout(label: str) -> bool:
+    return label.endswith("heldout") or label in HELDOUT_ONLY
 
 
 def parts_right(record: Record, answer: str) -> bool:
@@ -129,7 +151,7 @@ def run_set(client, label: str, records: list[Record], heldout: bool) -> dict:  
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="plan,policy,sample,dev")
+    parser.add_argument("--sets", default="plan,policy,fresh,sample,dev")
     parser.add_argument("--data-dir", type=Path, default=None, help="reuse an index dir (vectors are cached)")
     parser.add_argument("--out", type=Path, default=None, help="write the summary as JSON")
     args = parser.parse_args(argv)
@@ -164,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
                     continue
                 uploaded.append(reply.json()["doc_id"])
             engine.wait_for_vectors()
-            summary.append(run_set(client, label, load(path), heldout=label.endswith("heldout")))
+            summary.append(run_set(client, label, load(path), heldout=is_heldout(label)))
             for doc_id in uploaded:
                 client.delete(f"/api/v1/documents/{doc_id}", headers=admin)
             print()
