@@ -5,23 +5,46 @@ questions.
     subject_terms(question) -> (terms, rejoined)                      what it is about, without the asking words
     question_terms(question) -> {term: weight}                        jieba terms, subject 1.0, generic 0.2
     asked_measure("审核要几个工作日") -> "工作日"; question_tense("要建到几家") -> "future"
+    analyse("“十三五”末有几家？") -> QuestionAnalysis(cues, intents, kinds, tense, years=("2020",), …)   for routing
+    subject_words(question, drop=units) -> the question without cue words, fillers and plan periods
 
 Contract:
 - A kind of value (`ASKS`) has a cue (how a question asks it), a value pattern (how a sentence states it) and the
   words a refusal names it with. The cues and values are Chinese policy language, not any one document's words.
-- Nothing here reads passages; `compose` matches what this finds against them.
+- Nothing here reads passages; `compose` matches what this finds against them. The cue words are
+  `assistant.ask.vocabulary`'s; nothing here names a document's years, periods, groups or place.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import jieba
 
-# Words that carry no subject in a question about this plan; they still count a little when matched.
+from assistant.ask.vocabulary import (
+    ASPECTS,
+    COUNTED,
+    CUES,
+    FILLER,
+    FUTURE,
+    PLAN_PERIOD,
+    PRESENT,
+    STATEMENT,
+    WHEN,
+    YEAR_ASKED,
+    plan_period_end,
+)
+from assistant.core.config import DeploymentSettings
+
+# Words that carry no subject in a policy question; they still count a little when matched. A kind of document
+# (规划, 文件) is one; a five-year plan period (十四五) is weak too (`question_terms`), and so is a place, which only
+# the documents name (`subject_words`).
 WEAK_TERMS = frozenset(
-    "人才 晋江 晋江市 规划 十四五 工程 项目 建设 方面 哪些 什么 多少 需要 支持 主要 具体 怎么 如何 哪个 哪几 要 有 "
+    "人才 规划 工程 项目 建设 方面 哪些 什么 多少 需要 支持 主要 具体 怎么 如何 哪个 哪几 要 有 "
     "是 的 了 吗 呢 和 与 及 在 对 给 会 能 可以 什么样 怎样 哪 几 我 我们 你 请问 一下 这个 那个 这份 文件 里面 "
     "规定 情况 内容 一些 提出 重点 期间 相关 "
     # Verbs every policy document uses of every benefit: they say how it is had, not which one.
@@ -45,13 +68,13 @@ _TIER = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,2}[类档级等
 YEAR = re.compile(r"(?:19|20)\d\d\s*年?|\d{4}\s*[-—–]\s*\d{4}")
 
 
-YEAR_NAMED = re.compile(r"(?:19|20)\d\d")
+YEAR_NAMED = YEAR_ASKED  # a year named, digits only
 
 
 INTENT_CUES: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"多少|(?<![哪好])几[个家名人项所年次支万]|几$|多大|多高|面积|规模|比例|比重|数量|人数|达到|什么目标"),
     "who": re.compile(r"谁|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|牵头单位[是有]|由哪个|由哪些单位|负责单位"),
-    "when": re.compile(r"哪年|哪一年|哪几年|何时|什么时候|年限|期限|时间|周期|多久|多长时间"),
+    "when": re.compile(WHEN),
     "definition": re.compile(r"什么是|指什么|指的是|是什么意思|什么意思|含义|是指|包括哪"),
     "list": re.compile(r"哪些|哪几|包括|有什么|什么样"),
     "needs": re.compile(r"(?:需要|缺|紧缺|急需|引进|招|培养|培育)\S{0,4}(?:什么|哪些|哪方面|哪类|哪几类)\S{0,5}人才|人才需求"),
@@ -144,7 +167,7 @@ ASKS: dict[str, _Ask] = {
                       r"施行|生效|起执行|起实施", "施行日期"),
     # Values a plan does hold (targets, periods); asked about a subject no such sentence mentions, still refused.
     "quantity": _Ask(INTENT_CUES["number"], re.compile(rf"\d|{NUMBER}[大个家所名项支批类]"), "这方面的具体数字", False),
-    "time": _Ask(INTENT_CUES["when"], re.compile(r"(?:19|20)\d\d|\d+\s*(?:个月|月|年|天|日)|[到至]\s*\d|年内|每年"),
+    "time": _Ask(INTENT_CUES["when"], re.compile(r"(?:19|20)\d\d|\d+\s*(?:个月|月|年|天|日|个?工作日)|[到至]\s*\d|年内|每年"),
                  "这方面的时间", False),
 }
 
@@ -159,16 +182,45 @@ MEASURE_UNITS = {
 }
 
 
+# The place the assistant serves (settings `deployment.city`, 晋江市): a question to it names its city as the
+# setting, not the subject, so it is a weak word. Another place a question names (a document of another city) still
+# tells documents apart. Set per answer by the engine (`about_places`); a direct call (compose in a test) has the
+# settings' default city.
+def place_names(places: Iterable[str]) -> list[str]:
+    """'晋江市' -> ['晋江市', '晋江', '晋江县', '晋江区']: how a question may write each place, longest first."""
+    bases = [re.sub(r"(?<=..)[市县区]$", "", p) for p in places if p]
+    return sorted({name for b in bases for name in (b, f"{b}市", f"{b}县", f"{b}区")}, key=len, reverse=True)
+
+
+_PLACES: ContextVar[frozenset[str]] = ContextVar(
+    "places", default=frozenset(place_names([DeploymentSettings.model_fields["city"].default]))
+)
+
+
+@contextmanager
+def about_places(places: Iterable[str]) -> Iterator[None]:
+    """Within the block, `places` (however suffixed) are weak words of the questions analysed."""
+    token = _PLACES.set(frozenset(place_names(places)))
+    try:
+        yield
+    finally:
+        _PLACES.reset(token)
+
+
 def question_terms(question: str) -> dict[str, float]:
     """jieba tokens of the question with a base weight: subject words 1.0, generic words 0.2."""
     terms: dict[str, float] = {}
     tokens = [t for t in _merge_single_chars(jieba.lcut(question)) if t not in QUESTION_WORDS]
+    # A plan period (十四五, 十五五, which jieba may cut as 十五/五) says when, not what.
+    periods = [m.group(0) for m in PLAN_PERIOD.finditer(question)]
+    places = _PLACES.get()
     for token in tokens:
         if not token or _PUNCT.match(token):
             continue
         if len(token) == 1 and not token.isdigit():
             continue
-        terms[token] = 0.2 if token in WEAK_TERMS or _MODAL_VERB.match(token) else 1.0
+        weak = token in WEAK_TERMS or token in places or _MODAL_VERB.match(token) or any(token in p for p in periods)
+        terms[token] = 0.2 if weak else 1.0
     # A tier label ('C类', 'B档', '二级') is the row key of a tier table; jieba cuts its letter off as a stray char.
     for label in _TIER.findall(question):
         terms[label] = 1.5
@@ -201,7 +253,12 @@ def question_intents(question: str) -> set[str]:
 
 
 # A narrower kind wins over the broader one its cue also fires ('有效期多久' asks a validity, not a processing time).
-_NARROWER = {"validity": ("processing", "time", "deadline"), "effective": ("deadline", "time"), "age": ("quantity",)}
+_NARROWER = {
+    "validity": ("processing", "time", "deadline"),
+    "effective": ("deadline", "time"),
+    "age": ("quantity",),
+    "processing": ("time",),  # '多久能审完' asks a processing time, which '15个工作日内' states
+}
 
 
 # What a unit is asked to do ('由谁解释', '哪个部门受理'): a duty other than leading a programme.
@@ -217,15 +274,15 @@ def asked_kinds(question: str) -> list[str]:
     return sorted(kinds, key=lambda k: not ASKS[k].rare)
 
 
-_FUTURE = re.compile(r"要|将|目标|计划|力争|达到|打算|预计|未来|建到|做到|提高到|提升到")
+_FUTURE = re.compile(FUTURE)
 
 
-_PAST = re.compile(r"现在|目前|现有|原来|原有|已经|已有|过去|现状|基数|之前|以前|此前")
+_PRESENT = re.compile(PRESENT)
 
 
 def question_tense(question: str) -> str | None:
     """'future' for a question about a target ('要建到几家'), 'past' for one about the present or baseline."""
-    future, past = bool(_FUTURE.search(question)), bool(_PAST.search(question))
+    future, past = bool(_FUTURE.search(question)), bool(_PRESENT.search(question))
     return "future" if future and not past else "past" if past and not future else None
 
 
@@ -234,21 +291,18 @@ INTERROGATIVE = re.compile(r"[哪谁什么怎几多吗呢啥]")
 
 # Words that describe the asked value rather than its subject ('目标数量', '计划', '要提高到多少').
 VALUE_WORDS = frozenset(
-    "目标 计划 现状 基数 数量 总量 规模 达到 提高 提升 提到 增加 增长 力争 预计 打算 准备 要求 今后 未来 五年 十三五 "
-    "十四五 末 到底 一共 总共 大概 大约 左右 目前 现在 分别 最多 最长 最高 最少 最低 最久 至少 今年 明年 去年 当年 "
+    "目标 计划 现状 基数 数量 总量 规模 达到 提高 提升 提到 增加 增长 力争 预计 打算 准备 要求 今后 未来 五年 "
+    "末 到底 一共 总共 大概 大约 左右 目前 现在 分别 最多 最长 最高 最少 最低 最久 至少 今年 明年 去年 当年 "
     "本年度 每年 每月 每个月 一个月 一年".split()
 )
-
-
-# The plan's periods name when, not what: '十三五末' must not make '五末' a subject word.
-_PLAN_PERIOD = re.compile(r"十[二三四五]五(?:末|期间|时期|以来|初)?")
 
 
 def subject_terms(question: str) -> tuple[list[str], set[str]]:
     """The question's own subject words, and which of them are runs of single characters rejoined
     (人才之家, but also 后要 from '五年后要达到'). Weak words, joined pairs, words describing the value and words
     that only say what kind of value is asked ('多少钱', '电话', '什么时候') are not the subject."""
-    cues = [ask.cue for ask in ASKS.values()] + [_PLAN_PERIOD]
+    # A plan period names when, not what: '十三五末' must not make '五末' a subject word.
+    cues = [ask.cue for ask in ASKS.values()] + [PLAN_PERIOD]
     asked = [m.span() for cue in cues for m in cue.finditer(question)]
     words = set(jieba.lcut(question))
     terms = []
@@ -272,3 +326,66 @@ def asked_measure(question: str) -> str | None:
         if token.startswith("几") and token[1:] in MEASURE_UNITS:
             return token[1:]
     return None
+
+
+@dataclass(frozen=True)
+class QuestionAnalysis:
+    """A question analysed once: the cues that fire, the kinds of value asked, its tense and the years it names.
+    Routing decides from it; `subject_words` says what the question is about."""
+
+    text: str
+    cues: frozenset[str]
+    intents: frozenset[str]
+    kinds: tuple[str, ...]
+    tense: str | None
+    years: tuple[str, ...]
+    whole_periods: tuple[str, ...]
+    before_years: tuple[str, ...]
+
+    def has(self, *cues: str) -> bool:
+        return any(c in self.cues for c in cues)
+
+
+# 'X年底前', 'X年以前': what was done by a year, not what is aimed at for it.
+_BY_YEAR = re.compile(r"((?:19|20)\d\d)\s*年(?:底|末)?(?:前|以前|之前)")
+
+
+def analyse(question: str) -> QuestionAnalysis:
+    """The cues of `question` (`vocabulary.CUES`), its intents, asked kinds, tense and years: the years it writes
+    and the last year of each five-year plan period it names ('十三五末' -> 2020); a period named whole
+    ('十三五期间') is `whole_periods`, a count of what was done in it."""
+    periods = [(plan_period_end(m.group(0)), m.group(2)) for m in PLAN_PERIOD.finditer(question)]
+    years = YEAR_ASKED.findall(question) + [end for end, tail in periods if end and tail == "末"]
+    return QuestionAnalysis(
+        text=question,
+        cues=frozenset(name for name, cue in CUES.items() if cue.search(question)),
+        intents=frozenset(question_intents(question)),
+        kinds=tuple(asked_kinds(question)),
+        tense=question_tense(question),
+        years=tuple(dict.fromkeys(years)),
+        whole_periods=tuple(end for end, tail in periods if end and tail != "末"),
+        before_years=tuple(_BY_YEAR.findall(question)),
+    )
+
+
+_SUBJECT_CUES = tuple(CUES[c] for c in ("lead", "period", "present", "target", "amount", "define", "needs",
+                                         "content", "list", "done"))
+
+
+def subject_words(question: str, drop: list[str] | tuple[str, ...] = ()) -> str:
+    """The question without its cue words (who/when/how many/target…), fillers, plan periods, the statements
+    around it and the words in `drop` (lead units, the documents' places and years): what it is about."""
+    text = STATEMENT.sub(" ", question) if STATEMENT.sub("", question).strip() else question
+    for word in sorted(drop, key=len, reverse=True):
+        text = text.replace(word, " ")
+    text = COUNTED.sub(" ", text)
+    text = PLAN_PERIOD.sub(" ", text)
+    for pattern in (*_SUBJECT_CUES, FILLER):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def missing_aspect(question: str, quote: str) -> bool:
+    """True when the question asks about an aspect (money, phone, address, area, deadline …) the quote never
+    mentions: then the quote's figures would answer a different question."""
+    return any(any(w in question for w in words) and not any(w in quote for w in words) for words in ASPECTS)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.ask.vocabulary import ASKING
 from assistant.core.types import Answer, Citation
 
 _PART = re.compile(r"[^？?]+[？?]?")
@@ -19,7 +20,7 @@ _MIN_PART_CHARS = 3  # "呢？" or "吗？" is not a question of its own
 
 
 # A clause asks something when it has a question word ('要新增多少，归哪个部门管' asks two things).
-_ASKS = re.compile(r"谁|哪|什么|啥|多少|几[个家名项次年月天]|怎么|怎样|如何|是否|有没有|能不能|可不可以|多大|多久|多长")
+_ASKS = re.compile(ASKING)
 
 
 def split_questions(question: str) -> list[str]:

@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.ask import (
+    analysis,
     compose,
     compound,
     enumerations,
@@ -80,7 +81,9 @@ class Engine:
 
     # ------------------------------------------------------------------ lifecycle
 
-    def start(self, *, index_corpus: bool = True, progress: bool = True, wait_for_vectors: bool = False) -> None:
+    def start(
+        self, *, index_corpus: bool = True, progress: bool = True, wait_for_vectors: bool = False
+    ) -> None:
         """Open the stores, index `corpus_dir` when the data dir holds no document yet, load the snapshot and
         start filling vectors (in the background unless `wait_for_vectors`)."""
         s = self.settings
@@ -100,7 +103,9 @@ class Engine:
         if wait_for_vectors or not s.retrieval.background_vectors:
             self.ingestor.fill_vectors(progress=progress, on_progress=self._vector_fill)
         else:
-            self._fill_thread = threading.Thread(target=self._fill_vectors_quietly, name="vector-fill", daemon=True)
+            self._fill_thread = threading.Thread(
+                target=self._fill_vectors_quietly, name="vector-fill", daemon=True
+            )
             self._fill_thread.start()
 
     def close(self) -> None:
@@ -209,7 +214,7 @@ class Engine:
         (`self_description.describe(...).remainder`); anything else is answered part by part."""
         with stage("analysis"):
             profile = self._profile(question, snap)
-            desc = self_description.describe(question, profile)
+            desc = self_description.describe(question, profile, [self.settings.deployment.city])
         # A question with a subject of its own and no first person ('企业家培训的领航工程是哪几个单位牵头的') is
         # a question, however much it sounds like a profile; '我…' / '本人…' describes the asker.
         if desc.is_self and desc.remainder and not _FIRST_PERSON.search(question):
@@ -233,7 +238,9 @@ class Engine:
             return compound.combine_answers([rest, brief] if brief else [rest, matched]), hits
         return self._extractive_parts(question, snap, top_k)
 
-    def _extractive_parts(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
+    def _extractive_parts(
+        self, question: str, snap: Snapshot, top_k: int
+    ) -> tuple[Answer, list[ScoredChunk]]:
         parts = compound.split_questions(question)
         if len(parts) == 1:
             return self._extractive_one(question, snap, top_k)
@@ -267,7 +274,9 @@ class Engine:
         with stage("compose"):
             return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
 
-    def ask(self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None) -> Answer:
+    def ask(
+        self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None
+    ) -> Answer:
         final: Answer | None = None
         for part in self.ask_stream(question, history, top_k):
             if isinstance(part, Answer):
@@ -283,9 +292,10 @@ class Engine:
         snap = self._snap()
         history = [t if isinstance(t, Turn) else Turn.model_validate(t) for t in history or []]
         top_k = top_k or self.settings.retrieval.top_k
-        with stage("analysis"):
-            standalone = self._standalone(question.strip(), history, snap)
-        answer, hits = self._extractive(standalone, snap, top_k)
+        with analysis.about_places([self.settings.deployment.city]):  # the city served is a setting
+            with stage("analysis"):
+                standalone = self._standalone(question.strip(), history, snap)
+            answer, hits = self._extractive(standalone, snap, top_k)
         if self.generator is not None and answer.answerable and answer.route == "retrieval":
             with stage("llm"):
                 llm_answer, reason = self.generator.generate_checked(standalone, hits[:top_k], history)
@@ -327,16 +337,19 @@ class Engine:
             return None
         citations = [m.citations[0].model_copy(update={"id": i + 1}) for i, m in enumerate(items)]
         names = "、".join(f"{m.name}[{i + 1}]" for i, m in enumerate(items))
-        return Answer(answer=f"与您情况相关的还有：{names}。", answerable=True, confidence=0.6,
-                      citations=citations, route="match")
+        return Answer(
+            answer=f"与您情况相关的还有：{names}。",
+            answerable=True,
+            confidence=0.6,
+            citations=citations,
+            route="match",
+        )
 
     def _match_answer(self, profile: matching.Profile, snap: Snapshot) -> Answer:
         found = matching.match(profile, snap.facts, list(snap.chunks.values()))
         text = matching.format_matches(profile, found)
         amounts = [m for m in found if m.kind == matching.AMOUNT_KIND]
-        shown = amounts + matching.chat_items(found) + [
-            m for m in found if m.kind == matching.NEEDS_KIND
-        ][:2]
+        shown = amounts + matching.chat_items(found) + [m for m in found if m.kind == matching.NEEDS_KIND][:2]
         citations: list[Citation] = []
         for m in shown:
             for c in m.citations[: 3 if m.kind == matching.AMOUNT_KIND else 1]:
@@ -381,7 +394,9 @@ class Engine:
 
     def _kick_vector_fill(self) -> None:
         if self._fill_thread is None or not self._fill_thread.is_alive():
-            self._fill_thread = threading.Thread(target=self._fill_vectors_quietly, name="vector-fill", daemon=True)
+            self._fill_thread = threading.Thread(
+                target=self._fill_vectors_quietly, name="vector-fill", daemon=True
+            )
             self._fill_thread.start()
 
 

@@ -39,6 +39,7 @@ from assistant.ask.entity_names import (
     entity_key,
     spelled_out,
 )
+from assistant.ask.talent_profile import home_places
 from assistant.core.types import Fact
 
 # Texts whose matching results one index remembers (a question touches a handful: itself, its parts, the answer).
@@ -74,6 +75,16 @@ class EntityIndex:
         self._postings = postings
         self._memo: OrderedDict[tuple[object, ...], object] = OrderedDict()
         self._memo_lock = threading.Lock()
+        facts = [e.fact for e in entries]
+        # What the documents themselves say a plan's 清单 groups, baseline and target years and place are.
+        self._groups = list(dict.fromkeys(f.group for f in facts if f.kind == "programme" and f.group))
+        self._years = {
+            "baseline": {f.baseline_year for f in facts if f.baseline_year},
+            "target": {f.target_year for f in facts if f.target_year},
+        }
+        self._places = [
+            name for place in home_places({f.title for f in facts if f.title}) for name in (f"{place}市", place)
+        ]
 
     def _remember(self, key: tuple[object, ...], compute):  # type: ignore[no-untyped-def]
         """`compute()` once per key, kept in a small LRU (questions, answers and history turns of recent asks)."""
@@ -123,6 +134,18 @@ class EntityIndex:
 
     def units(self) -> list[str]:
         return list(self._units)
+
+    def groups(self) -> list[str]:
+        """The 清单 groups of the programmes (重点工程, 重点项目 …), in document order."""
+        return list(self._groups)
+
+    def years(self, which: str) -> set[str]:
+        """The years the facts' values are of: `baseline` (2020年 column) or `target` (2025年, 到2025年)."""
+        return set(self._years.get(which, ()))
+
+    def places(self) -> list[str]:
+        """The place the documents are about, as their titles name it (晋江市, 晋江): a question's setting."""
+        return list(self._places)
 
     def _weight(self, ch: str) -> float:
         if ch in QUESTION_CHARS:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.ask.analysis import subject_words
 from assistant.ask.fidelity import check_answer
-from assistant.ask.router import Route, subject_words
+from assistant.ask.router import Route
 from assistant.core.types import Answer, Citation, Fact
 
-_GROUP_ORDER = ("重点工程", "重点项目", "重点平台", "重点政策")
 _NUMBER_CLAUSE = re.compile(r"\d|[一二两三四五六七八九十百千万]+(?:名|人|家|个|所|项)")
 # Industry needs list many kinds of talent; an answer names each kind within this many characters of content,
 # so that with its lead-in it stays under the 200 characters a short answer may take.
@@ -174,7 +174,8 @@ def _period(route: Route) -> tuple[str, list[Fact]] | None:
 def _period_list(route: Route) -> tuple[str, list[Fact]] | None:
     if not route.facts:
         return None
-    where = "、".join(route.groups) if route.groups else "四重清单"
+    # The groups asked, else those the listed items are in (a plan's 重点工程、重点项目 …, read from its facts).
+    where = "、".join(route.groups or dict.fromkeys(f.group for f in route.facts if f.group)) or "清单"
     items = []
     for f in route.facts:
         lead = f"，{'、'.join(f.lead_units)}牵头" if f.lead_units else ""
@@ -186,12 +187,11 @@ def _list_by_unit(route: Route) -> tuple[str, list[Fact]] | None:
     if not route.facts or not route.unit:
         return None
     unit = route.unit
-    by_group: dict[str, list[Fact]] = {}
+    by_group: dict[str, list[Fact]] = {}  # in the document's order of its groups
     for f in route.facts:
         by_group.setdefault(f.group or "其他", []).append(f)
-    order = [g for g in _GROUP_ORDER if g in by_group] + [g for g in by_group if g not in _GROUP_ORDER]
     sections = []
-    for group in order:
+    for group in by_group:
         names = []
         for f in by_group[group]:
             others = [u for u in f.lead_units if u != unit]

@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable
 
 from assistant.ask.analysis import asked_kinds, subject_terms
+from assistant.ask.vocabulary import PERIOD_END
 from assistant.core.types import Turn
 
 Mentions = Callable[[str], list[str]]
@@ -29,7 +30,7 @@ _PRONOUN = re.compile(
 _LEADING = re.compile(r"^(?:那么|那|还有|另外|then)\s*")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|项|条|家|名|种)?")
 _ELLIPSIS = re.compile(r"^(?:那么|那|还有)?\s*(.{1,20}?)\s*呢\s*[？?]?\s*$")
-_TIME = re.compile(r"(?:到|在)?(?:19|20)\d\d\s*年(?:底|末)?|现在|目前|现阶段|“十四五”末|十四五末|十三五末")
+_TIME = re.compile(rf"(?:到|在)?(?:19|20)\d\d\s*年(?:底|末)?|现在|目前|现阶段|{PERIOD_END}")
 _PREDICATE = re.compile(
     r"(?:是什么|是谁|是哪|是指|指什么|主要|具体|有哪些|有什么|有多少|有几|要|由谁|谁|什么|多少|几|哪|怎么|如何|"
     r"能|可以|需要|包括|的牵头|牵头|实施|计划|在|是|有)"

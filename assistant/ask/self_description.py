@@ -26,12 +26,15 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from assistant.ask.analysis import place_names
 from assistant.ask.matching import Profile, extract_profile
+from assistant.ask.vocabulary import ASKING
 
 EXAMPLES_PATH = Path(__file__).with_name("selfdesc_examples.jsonl")
 _K = 3  # neighbours per class
@@ -42,14 +45,12 @@ THRESHOLD = 0.0
 # A clause that describes the asker: 我是 / 我在 / 本人 / 我们是 / 俺 … at its start.
 _SELF = re.compile(r"^(我|本人|我们|俺|咱)")
 # A clause that asks something: a question mark or a question word.
-_ASKS = re.compile(
-    r"[？?]|吗|呢|多少|几[个天年月项家名]|谁|哪|什么|啥|怎么|怎样|如何|是否|能否|有没有|可不可以"
-)
+_ASKS = re.compile(rf"[？?]|吗|呢|{ASKING}")
 # Words that ask "what is there for me" without naming a topic; what is left after removing them (and the
 # words of the profile) is a topic of the question's own.
 _GENERIC_WORDS = (
     r"规划里?|文件里?|政策|针对|面向|我们|有没有|有|措施|支持|扶持|帮助|待遇?|适合|适用|对口|相关|可以|能够?|享受|申请|"
-    r"有什么|有哪些|哪些|什么|啥|咋|怎么办|怎么说|怎么样|如何|想|来|到|回|去|在|毕业|以后|之后|将来|晋江|发展|就业|工作|"
+    r"有什么|有哪些|哪些|什么|啥|咋|怎么办|怎么说|怎么样|如何|想|来|到|回|去|在|毕业|以后|之后|将来|发展|就业|工作|"
     r"创业|落户|留下|给|我|的|了|吗|呢|吧|啊|呀|请问|一下|和|与|及|或|都|也|还|这边|这里|那边|对|方面|门路|机会|优惠|"
     r"专门|计划|这种|这样|人|情况|么|能|是|不|会|要|可|了解|知道|问问|咨询|帮扶|找|去哪|哪里|哪儿"
 )
@@ -134,21 +135,23 @@ def _clauses(text: str) -> list[str]:
     return [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
 
 
-def _topic(clause: str) -> str:
-    """What a clause asks about beyond the generic 'what applies to me' and the asker's own description."""
+def _topic(clause: str, places: Sequence[str] = ()) -> str:
+    """What a clause asks about beyond the generic 'what applies to me', the asker's own description and the
+    city the assistant serves (`places`: '想来晋江' names no topic)."""
     bare = re.sub(r"[，,。；;！!？?\s]", "", clause)
     p = extract_profile(bare)
     words = sorted({*p.talent_kinds, *(w for w in (p.education, p.industry) if w)}, key=len, reverse=True)
+    words += place_names(places)
     for w in words:
         bare = bare.replace(w, "")
     return _GENERIC.sub("", bare)
 
 
-def _is_direct_question(clause: str) -> bool:
+def _is_direct_question(clause: str, places: Sequence[str] = ()) -> bool:
     if not _ASKS.search(clause):
         return False
     describes = _SELF.match(clause) is not None or _has_profile(extract_profile(clause))
-    topic = _topic(clause)
+    topic = _topic(clause, places)
     # "晋江对技能人才有啥扶持？" is the description's own ask; "补贴多少？" and "谁负责？" ask for a value.
     return len(topic) >= 2 or (
         not describes
@@ -157,12 +160,13 @@ def _is_direct_question(clause: str) -> bool:
     )
 
 
-def describe(text: str, profile: Profile | None = None) -> SelfDescription:
-    """Decide whether `text` is a self-description, and split off the direct question it may also ask."""
+def describe(text: str, profile: Profile | None = None, places: Sequence[str] = ()) -> SelfDescription:
+    """Decide whether `text` is a self-description, and split off the direct question it may also ask.
+    `places`: the city the assistant serves (settings `deployment.city`; '想来晋江' names no topic of its own)."""
     text = text.strip()
     profile = profile if profile is not None else extract_profile(text)
     clauses = _clauses(text)
-    asks = [c for c in clauses if _is_direct_question(c)]
+    asks = [c for c in clauses if _is_direct_question(c, places)]
     description = "".join(c for c in clauses if c not in asks)
     score = self_margin(description or text)
     # A clause that opens with the first person and names a kind of talent ("我已经是…高层次人才了") says who the

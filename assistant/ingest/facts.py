@@ -35,7 +35,8 @@ _UNIT_SPLIT = re.compile(r"[\s\u3000、，,；;/]+")
 _DEFINITION = re.compile(
     r"^(?P<term>[^，。；：、]{1,30}?)(?:是指|指)(?!导|标|挥|数|引|南|出|定|向|派|令|明|针|的是)(?P<body>.{2,})$"
 )
-_TARGET_MARKER = re.compile(r"到\s*20\d\d\s*年|十四五”?\s*末|力争")
+_PLAN_PERIOD_END = r"“?十[一二三四五六七八九]五”?\s*末"  # the end of any five-year plan period
+_TARGET_MARKER = re.compile(rf"到\s*20\d\d\s*年|{_PLAN_PERIOD_END}|力争")
 _NUMERAL = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)"
 _MEASURE = r"%|万人次|人次|万人|万名|亿元|万元|人|名|家|个|件|所|项|座|间"
 _MEASURE_CHARS = "%人名家个件所项座间次元"
@@ -46,7 +47,7 @@ _TARGET_CLAUSE = re.compile(
 # A space between two Chinese characters says nothing in running prose; a PDF's text layer has stray ones
 # ('开展职业技能培训 鉴定', '新增双创载体50家 以上') that would split a name or a '以上'.
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_LEADING_MARKERS = re.compile(r"^(?:力争|其中|到\s*20\d\d\s*年|到?\s*“?十四五”?\s*末|[，,\s])+")
+_LEADING_MARKERS = re.compile(rf"^(?:力争|其中|到\s*20\d\d\s*年|到?\s*{_PLAN_PERIOD_END}|[，,\s])+")
 
 
 def extract_facts(doc: RawDocument, tables: list[TableRows], chunks: list[Chunk]) -> list[Fact]:

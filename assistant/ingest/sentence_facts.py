@@ -24,6 +24,7 @@ import re
 
 from assistant.core.types import Chunk
 from assistant.ingest.fact_builder import FactBuilder
+from assistant.text.values import EMAIL, PHONE
 
 _NUM = r"\d+(?:\.\d+)?"
 _CN_NUM = r"[一二两三四五六七八九十百]+"
@@ -46,10 +47,6 @@ _DEADLINE = re.compile(
 )
 _WORKDAYS = re.compile(rf"(?P<num>{_NUM}|{_CN_NUM})\s*个?工作日")
 _PUBLICITY = re.compile(rf"公示(?:期为?|期|时间为?)?\s*(?P<num>{_NUM}|{_CN_NUM})\s*(?P<unit>天|日)")
-_PHONE = re.compile(
-    r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d{7,8}(?=[，。；）)\s]))(?!\d)"
-)
-_EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 _PERSON = re.compile(r"联系人[：:]\s*(?P<who>[\u4e00-\u9fff]{1,4}(?:先生|女士|老师)?)")
 _RESPONSIBLE = re.compile(
     r"由(?P<u1>[^，。；由]{2,40}?)负责解释|(?P<u2>[^，。；由]{2,40}?)负责(?:[^，。；]{0,12})(?:解释|受理|审核|认定|统筹|管理|拨付|发放)"
@@ -167,9 +164,9 @@ def sentence_facts(b: FactBuilder, chunk: Chunk, sentence: str) -> None:
                 value=f"{m.group('num')}{m.group('unit')}",
                 unit=m.group("unit"),
             )
-    for m in _PHONE.finditer(s):
+    for m in PHONE.finditer(s):
         b.add("contact", chunk, s, subject=_contact_subject(s, m.start()), value=m.group(0), content="电话")
-    for m in _EMAIL.finditer(s):
+    for m in EMAIL.finditer(s):
         b.add(
             "contact", chunk, s, subject=_contact_subject(s, m.start()), value=m.group(0), content="电子邮箱"
         )

@@ -29,13 +29,14 @@ _NUMBER_HEADER = re.compile(r"^(?:序号|编号|序|No\.?|#)$", re.IGNORECASE)
 _LABEL_HEADER = re.compile(
     r"(?:类别|名称|项目|层次|等级|类型|档次|档级|岗位|职位|人才|人员|产业|行业|领域|分类|级别)$"
 )
-_VALUE_WORDS = re.compile(
-    r"金额|标准|补贴|奖励|资助|补助|津贴|薪酬|薪资|工资|费用|资金|额度|金|奖金|数额|租金"
-)
-_CONDITION_WORDS = re.compile(r"条件|要求|学历|学位|年龄|经验|资格|对象|范围|职称|门槛")
-_PERIOD_WORDS = re.compile(r"期限|年限|时间|期间|周期|有效期|时限|日期|时段")
-_REMARK_WORDS = re.compile(r"^(?:备注|说明|注|附注|其他)")
-_UNIT_WORDS = re.compile(r"单位|部门|机构|责任|牵头")
+# Header words of each column role, general to policy tables (a money column, a condition, a period …).
+_ROLE_WORDS: dict[str, re.Pattern[str]] = {
+    "value": re.compile(r"金额|标准|补贴|奖励|资助|补助|津贴|薪酬|薪资|工资|费用|资金|额度|金|奖金|数额|租金"),
+    "condition": re.compile(r"条件|要求|学历|学位|年龄|经验|资格|对象|范围|职称|门槛"),
+    "period": re.compile(r"期限|年限|时间|期间|周期|有效期|时限|日期|时段"),
+    "remark": re.compile(r"^(?:备注|说明|注|附注|其他)"),
+    "responsible": re.compile(r"单位|部门|机构|责任|牵头"),
+}
 _HAN_GAP = re.compile(r"(?<=[\u4e00-\u9fff]) +(?=[\u4e00-\u9fff])")
 _PLACEHOLDER = re.compile(r"^[—\-–/／无\s]*$")
 
@@ -88,15 +89,15 @@ def column_roles(table: TableRows) -> TableRoles:
             continue  # 资助类别 / 项目名称 / 人才层次: a label column, whatever word comes before
         if _NUMBER_HEADER.match(h) and roles.number is None:
             roles.number = i
-        elif _REMARK_WORDS.match(h):
+        elif _ROLE_WORDS["remark"].match(h):
             roles.remarks.append(i)
-        elif _PERIOD_WORDS.search(h):
+        elif _ROLE_WORDS["period"].search(h):
             roles.periods.append(i)
-        elif _VALUE_WORDS.search(h) or (roles.units[i] and "元" in (roles.units[i] or "")):
+        elif _ROLE_WORDS["value"].search(h) or (roles.units[i] and "元" in (roles.units[i] or "")):
             roles.values.append(i)
-        elif _CONDITION_WORDS.search(h):
+        elif _ROLE_WORDS["condition"].search(h):
             roles.conditions.append(i)
-        elif _UNIT_WORDS.search(h) and h not in ("单位", "计量单位") and not _distinct(column):
+        elif _ROLE_WORDS["responsible"].search(h) and h not in ("单位", "计量单位") and not _distinct(column):
             roles.responsible.append(i)
         elif roles.units[i] and _mostly_numbers(column):
             roles.values.append(i)
