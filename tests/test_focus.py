@@ -29,6 +29,14 @@ def test_words_most_documents_write_or_a_tie_name_no_document() -> None:
     assert named_document("租房补贴多少？", {"rent": TITLES["rent"]}) is None  # one document: nothing to choose
 
 
+def test_a_title_word_other_documents_also_write_does_not_name_a_document_alone() -> None:
+    # 创业 is in the notice's title, and the plan's text writes it too: a plan question about 创业 is not the notice's
+    texts = {**TEXTS, "plan": TEXTS["plan"] + "支持人才创业孵化。"}
+    assert named_document("创业孵化平台建了几个？", TITLES, texts) is None
+    # written by the notice alone, it still names the notice
+    assert named_document("创业孵化平台建了几个？", TITLES, TEXTS) == "notice"
+
+
 def _hit(doc_id: str, n: int) -> ScoredChunk:
     chunk = Chunk(chunk_id=f"{doc_id}{n}", doc_id=doc_id, title=TITLES[doc_id], filename="f", section="", text="t")
     return ScoredChunk(chunk=chunk, score=1.0 / (n + 1))

@@ -46,43 +46,14 @@ from assistant.ask.pieces import (
     split_pieces,
 )
 from assistant.ask.refusal import refusal, unmentioned
-from assistant.ask.support import idf, supported
+from assistant.ask.support import idf, on_subject, supported
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
+from assistant.ask.vocabulary import ASKING
 from assistant.core.types import Answer, Chunk, ScoredChunk
 
 _DIGIT = re.compile(r"\d")
 
 # ---------------------------------------------------------------- what the question asks for
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _year_column_fit(piece: Piece, tense: str | None) -> float:
@@ -127,7 +98,9 @@ def _score(
         # a rare kind (money, phone…) stated weighs most; a figure or time of any sort a little
         score += (0.4 if any(ASKS[k].rare for k in stated) else 0.2) if stated else -0.1
     if "who" in intents:
-        if duty is not None:  # '由谁解释' is asked of the sentence that says who interprets, not of a lead-unit cell
+        if (
+            duty is not None
+        ):  # '由谁解释' is asked of the sentence that says who interprets, not of a lead-unit cell
             score += 0.4 if duty.search(text) else -0.1
         else:
             score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
@@ -155,13 +128,18 @@ def _score(
         score -= 0.1  # a footnote defines a name; it answers 'what is X', not what X does or needs
     if "broad" in intents and header in CONTENT_HEADERS:
         score += 0.15
-    if len(text) < 8 and not header:  # a cell is short by nature: '120万元' under 安家补贴 is the whole answer
+    if (
+        len(text) < 8 and not header
+    ):  # a cell is short by nature: '120万元' under 安家补贴 is the whole answer
         score -= 0.2
     score += 0.15 / (1 + piece.rank)
     return ScoredPiece(piece, score, matched)
 
 
-_ASKING = re.compile(r"吗|呢|谁|哪|什么|多少|几|怎么|怎样|如何|是否|有没有|多大|多久")
+_OPEN = {"definition", "list", "needs", "broad"}
+
+
+_ASKING = re.compile(rf"吗|呢|几|{ASKING}")
 
 
 def _sub_questions(question: str) -> list[str]:
@@ -199,7 +177,8 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         unit = asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
         measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
         ranked = sorted(
-            (_score(p, weights, intents, years, kinds, tense, measure, duty) for p in pieces), key=lambda s: -s.score
+            (_score(p, weights, intents, years, kinds, tense, measure, duty) for p in pieces),
+            key=lambda s: -s.score,
         )
         if not ranked:
             continue
@@ -225,14 +204,20 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
     return chosen
 
 
-def _from_top_passage(best: ScoredPiece, ranked: list[ScoredPiece], strong: set[str], room: int) -> list[ScoredPiece]:
+def _from_top_passage(
+    best: ScoredPiece, ranked: list[ScoredPiece], strong: set[str], room: int
+) -> list[ScoredPiece]:
     """Open questions ('规划怎么说', '有什么支持') often share few words with the sentences that answer them; the
     passage the retriever ranked first (BM25 and meaning together) is then the better guide. Up to two of its
     sentences that name at least two of the question's subject words join the answer."""
     picks: list[ScoredPiece] = []
     wanted = 1 if best.piece.rank == 0 else 2
     for other in ranked:
-        if other.piece.rank != 0 or other.piece == best.piece or other.piece.header in ("牵头单位", "实施年限"):
+        if (
+            other.piece.rank != 0
+            or other.piece == best.piece
+            or other.piece.header in ("牵头单位", "实施年限")
+        ):
             continue
         if len(other.matched & strong) < 2 or other.score < 0.4 * best.score or len(other.piece.text) > room:
             continue
@@ -243,7 +228,9 @@ def _from_top_passage(best: ScoredPiece, ranked: list[ScoredPiece], strong: set[
     return picks
 
 
-def _following(best: ScoredPiece, pieces: list[Piece], weights: dict[str, float], room: int) -> list[ScoredPiece]:
+def _following(
+    best: ScoredPiece, pieces: list[Piece], weights: dict[str, float], room: int
+) -> list[ScoredPiece]:
     """The sentence after the best one in the same passage: broad questions ('有什么支持') are answered by a
     run of measures, and the next sentence usually continues it."""
     for piece in pieces:
@@ -253,19 +240,13 @@ def _following(best: ScoredPiece, pieces: list[Piece], weights: dict[str, float]
     return []
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160, *, hotline: str = "") -> Answer:
+def compose_answer(
+    question: str,
+    hits: list[ScoredChunk],
+    max_chars: int = 160,
+    *,
+    hotline: str = "",
+) -> Answer:
     """A short extractive answer with numbered citations, or a refusal when the hits do not support one.
     `hotline` is the deployment's own hotline, named in refusals when the documents give no closer contact."""
     question = question.strip()
@@ -289,6 +270,7 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160,
         return refuse(rare, None)
     quoted = [t.replace(" ", "") for t in _QUOTED_TERM.findall(question)]
     if quoted:
+
         def writes(chunk: Chunk, term: str) -> bool:
             return term in f"{chunk.section}{chunk.text}".replace(" ", "")
 
@@ -310,45 +292,28 @@ def compose_answer(question: str, hits: list[ScoredChunk], max_chars: int = 160,
     missing = [kind for kind in kinds if not supported(kind, question, pieces)]
     if missing:
         return refuse([k for k in missing if ASKS[k].rare] or missing[:1], best)
+    # A yes/no or how question ('公寓能养宠物吗', '证书丢了怎么补办') is answered only from a passage about what it
+    # names. Questions for a list, a definition, needs or an overview are answered by the enumeration or passage
+    # the retriever ranked first, whose words are often not the question's.
+    if (
+        not kinds
+        and not question_intents(question) & _OPEN
+        and not on_subject(question, [s.piece for s in picks], pieces)
+    ):
+        return refuse([], best)
     ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
     listed = with_items(ordered, pieces + continuing, [h.chunk for h in hits])
     gathered = min(LIST_CHARS, sum(len(s.piece.text) + 4 for s in listed))
     room = max_chars if len(listed) == len(ordered) else max(max_chars, gathered)
     ordered = listed
     text, citations = cite([s.piece for s in ordered], weights, room)
-    return Answer(answer=text, answerable=True, confidence=round(min(0.95, max(0.3, best.score)), 2),
-                  citations=citations, route="retrieval")
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+    return Answer(
+        answer=text,
+        answerable=True,
+        confidence=round(min(0.95, max(0.3, best.score)), 2),
+        citations=citations,
+        route="retrieval",
+    )
 
 
 _QUOTED_TERM = re.compile(r"[“\"‘']([^”\"’']{1,20})[”\"’']")
-
-
-
-
-
-
-
-
-
-
-
-
-

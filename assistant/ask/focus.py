@@ -7,7 +7,8 @@
 Contract:
 - A document is named when the question shares more of its title's words (by characters, jieba search-mode
   words of two or more characters) than any other document's title, and at least `MIN_NAMED_CHARS` of them.
-  Words written in more than half the documents (人才, 工作) name no document; a tie names none.
+  A word other documents also write counts half ('产业' alone names nothing); words written in more than half
+  the documents (人才, 工作) name no document; a tie names none.
 - Only the named document's passages are kept (when it has any among the hits), so the answer is that
   document's or a refusal. Nothing here knows any document: the titles are the documents' own.
 """
@@ -28,7 +29,9 @@ def _words(text: str) -> set[str]:
     return {w for w in jieba.lcut_for_search(text) if len(w) >= 2 and not w.isdigit()}
 
 
-def named_document(question: str, titles: Mapping[str, str], texts: Mapping[str, str] | None = None) -> str | None:
+def named_document(
+    question: str, titles: Mapping[str, str], texts: Mapping[str, str] | None = None
+) -> str | None:
     """The doc_id whose title the question names best, or None when it names none or several equally.
     `texts` (each document's whole text) tells distinctive title words from common ones: '澜川' is written in
     one document, '工作' in all of them."""
@@ -36,9 +39,16 @@ def named_document(question: str, titles: Mapping[str, str], texts: Mapping[str,
         return None
     title_words = {doc_id: _words(title) for doc_id, title in titles.items()}
     corpus = texts or titles
-    asked = {w for w in _words(question) if 0 < sum(1 for text in corpus.values() if w in text) <= len(corpus) / 2}
+    writers = {w: sum(1 for text in corpus.values() if w in text) for w in _words(question)}
+    # A word only one document writes names it fully; one that others write too ('产业', in a title and in the
+    # plan's text) counts half: alone it names nothing.
+    asked = {w: (1.0 if n == 1 else 0.5) for w, n in writers.items() if 0 < n <= len(corpus) / 2}
     scores = sorted(
-        ((sum(len(w) for w in asked & words), doc_id) for doc_id, words in title_words.items()), reverse=True
+        (
+            (sum(len(w) * share for w, share in asked.items() if w in words), doc_id)
+            for doc_id, words in title_words.items()
+        ),
+        reverse=True,
     )
     best, second = scores[0], scores[1]
     if best[0] < MIN_NAMED_CHARS or best[0] == second[0]:

@@ -23,6 +23,10 @@ _CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
 _ENUM_PREFIX = re.compile(
     r"^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*(?:[、．]|\.(?!\d))|[一二三四五六七八九十]+[是、]|[①-⑳])\s*"
 )
+# An item opening right after its introduction's colon ('…下列条件：1.2025年…'): the figure after '1.' is no decimal.
+_ITEM_OPENING = re.compile(
+    r"\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]{1,2}\s*[、．.]|[一二三四五六七八九十]+、|[①-⑳])"
+)
 _SPACE_NEAR_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _BARE_NUMBER = re.compile(r"\d[\d.,]*")
@@ -51,6 +55,20 @@ class Piece:
     def about(self) -> str:
         """What the piece is about without saying it: its table row's name or its section's last heading."""
         return self.row_name or self.chunk.section.rsplit(" > ", 1)[-1]
+
+    @property
+    def lead_in(self) -> str:
+        """The sentence introducing the enumeration this sentence is an item of ('申请薪酬补贴的人才应当符合下列
+        条件：' before '年龄不超过45周岁'): what an item is about without repeating it; '' when none precedes it."""
+        if self.header is not None:
+            return ""
+        before = list(sentences(self.chunk.text))[: self.position]
+        # the introduction may share its sentence with the first item ('…下列条件：1.2025年1月1日以后…；')
+        for sentence in reversed(before):
+            cut = max(sentence.rfind("："), sentence.rfind(":")) + 1
+            if cut and (cut == len(sentence) or _ITEM_OPENING.match(sentence[cut:])):
+                return sentence[:cut]
+        return ""
 
     @property
     def unit(self) -> str:
@@ -189,7 +207,12 @@ def quote(piece: Piece, text: str) -> str:
 
 def citation(n: int, chunk: Chunk, text: str) -> Citation:
     return Citation(
-        id=n, doc_id=chunk.doc_id, title=chunk.title, section=chunk.section, page=chunk.page, quote=text,
+        id=n,
+        doc_id=chunk.doc_id,
+        title=chunk.title,
+        section=chunk.section,
+        page=chunk.page,
+        quote=text,
         chunk_id=chunk.chunk_id,
     )
 

@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 import re
 
+import jieba.posseg as pseg
+
 from assistant.ask.analysis import (
     ASKS,
     MEASURE_UNITS,
@@ -52,14 +54,70 @@ def credit(term: str, about: str) -> float:
     return 0.5 * sum(1 for ch in term if ch in about) / len(term)
 
 
+# Parts of speech that say how a person asks, not what about: idioms, numerals, time words, pronouns, adverbs,
+# particles. A passage need not repeat them to answer.
+_ASKING_POS = re.compile(r"^(?:l|m|mq|t|tg|r|d|p|c|u\w*|y|e|o|q|f|x|zg)$")
+# A verb with a direction or result after it ('招进来', '查出来', '批下来') or a potential infix ('登不上去',
+# '办得了') is how the asker talks about an act the passage names otherwise ('引进', '弄虚作假的'); a plain verb
+# ('减免', '补办') is what is asked about.
+_COLLOQUIAL_VERB = re.compile(r"^\w+[来去]$|^\w[上下出进回起过到完掉住开]来?$|^\w[不得]\w*$")
+
+
+def _named(question: str, terms: list[str]) -> list[str]:
+    """The subject terms that name something: nouns, names, verbal nouns such as 补贴, attributes such as 高层次,
+    plain verbs. A term jieba tags as a numeral, time word, idiom … in this question, or a colloquial verb
+    compound, is how it is asked."""
+    tags = {word: flag for word, flag in pseg.lcut(question)}
+
+    def asking(term: str) -> bool:
+        flag = tags.get(term)
+        if flag is None or any(
+            ch.isdigit() for ch in term
+        ):  # '525' names a programme; years are gone already
+            return False
+        return (
+            bool(_ASKING_POS.match(flag))
+            or flag.startswith("v")
+            and flag != "vn"
+            and bool(_COLLOQUIAL_VERB.match(term))
+        )
+
+    return [t for t in terms if not asking(t)]
+
+
+def _subject(question: str, pieces: list[Piece]) -> dict[str, float]:
+    """The question's naming subject terms, weighted by how rare they are among the candidate pieces."""
+    terms, rejoined = subject_terms(question)
+    terms = _named(question, terms)
+    # A rejoined run counts only where the passages write it: otherwise it is more likely two stray characters.
+    terms = [t for t in terms if t not in rejoined or any(t in p.text for p in pieces)]
+    return idf(dict.fromkeys(terms, 1.0), pieces)
+
+
+def _about(piece: Piece) -> str:
+    """What a piece is about: its words, its row and column, its headings, its document, its introduction."""
+    return (
+        f"{piece.text} {piece.row_name or ''} {piece.header or ''} {piece.chunk.section} "
+        f"{piece.chunk.title or ''} {piece.lead_in}"
+    )
+
+
+def _covers(weights: dict[str, float], about: str) -> bool:
+    total = sum(weights.values())
+    return not total or sum(w * credit(t, about) for t, w in weights.items()) >= SUPPORT * total
+
+
+def on_subject(question: str, chosen: list[Piece], pieces: list[Piece]) -> bool:
+    """Is one of the chosen pieces about most of what the question names? A question that asks no kind of value
+    ('公寓能养宠物吗', '证书丢了怎么补办') is answered only by a passage about its subject, not by its neighbour."""
+    weights = _subject(question, pieces)
+    return any(_covers(weights, _about(piece)) for piece in chosen)
+
+
 def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
     """Does a top passage state the asked kind of value in a sentence about the asked subject?"""
     ask = ASKS[kind]
-    terms, rejoined = subject_terms(question)
-    # A rejoined run counts only where the passages write it: otherwise it is more likely two stray characters.
-    terms = [t for t in terms if t not in rejoined or any(t in p.text for p in pieces)]
-    weights = idf(dict.fromkeys(terms, 1.0), pieces)
-    total = sum(weights.values())
+    weights = _subject(question, pieces)
     measure = asked_measure(question) if kind == "quantity" else None
     in_measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*(?:{MEASURE_UNITS[measure]})") if measure else None
     nouns = set(re.findall(MONEY_NOUNS, question)) if kind == "money" else set()
@@ -70,10 +128,7 @@ def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
             continue
         if in_measure is not None and not in_measure.search(piece.text + piece.unit):
             continue
-        about = (
-            f"{piece.text} {piece.row_name or ''} {piece.header or ''} {piece.chunk.section} "
-            f"{piece.chunk.title or ''}"
-        )
+        about = _about(piece)
         # '多少奖励' is answered by an amount of a reward: the noun (or a word of its kind: 补助 for 补贴) may stand
         # in the cell's column or the heading; a named benefit ('生活补贴') must be that benefit, not another sum.
         where = f"{about} {piece.chunk.section}"
@@ -85,6 +140,6 @@ def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
         # A figure of another year does not answer for the year asked ('2022年引进了多少' vs the 2025 target).
         if kind == "quantity" and not all(y in about for y in YEAR_NAMED.findall(question)):
             continue
-        if not total or sum(w * credit(t, about) for t, w in weights.items()) >= SUPPORT * total:
+        if _covers(weights, about):
             return True
     return False

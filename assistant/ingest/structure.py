@@ -24,7 +24,9 @@ _CN_NUM = "一二三四五六七八九十"
 # Legal drafting: 第X章 / 第X节 / 第X条 (levels between 附件 and 一、 so that a 办法's （一） items nest in them).
 _ORDINAL = r"第\s*[一二三四五六七八九十百零〇两\d]{1,6}\s*"
 _CHAPTER = re.compile(rf"^({_ORDINAL})(编|章|节)(?:[\s\u3000]*)(\S.{{0,30}})?$")
-_ARTICLE = re.compile(rf"^({_ORDINAL})条(?:[\s\u3000]+(.*))?$")
+# The space after '第五条' may be gone (normalising drops spaces between Chinese characters): a line that opens
+# with 第X条 is an article whether or not its body follows a space.
+_ARTICLE = re.compile(rf"^({_ORDINAL})条(?:[\s\u3000]*(\S.*))?$")
 _DIVISION_LEVEL = {"编": 0.2, "章": 0.3, "节": 0.4}
 ARTICLE_LEVEL = 0.6
 # A question of a 政策问答: '问：…' or a short line ending in '？' (after its number, if any); deeper than any
