@@ -24,6 +24,11 @@ STATION = """青枫市人才驿站服务办法（测试用虚构文件）
 第七条 申请入住驿站的人员应当符合下列条件：1.首次来青枫市求职；2.年龄不超过35周岁；3.具有全日制本科及以上学历。
 第八条 区人才服务中心地址为青枫市柏川路18号，咨询电话0571-8866123。
 第九条 在青枫市租房的博士研究生，每月发放租房补贴1500元。
+第十条 申请入住驿站，应当提交下列材料：
+（一）驿站入住申请表；
+（二）本人身份证复印件；
+（三）毕业证书复印件；
+（四）求职登记证明。
 """
 
 RENT = """岚溪区青年人才租房补贴细则（测试用虚构文件）
@@ -87,3 +92,20 @@ def test_a_place_jieba_does_not_know_picks_the_document_that_writes_it(engine: E
     assert answer.answerable
     assert "2200元" in answer.answer
     assert all("岚溪" in c.title for c in answer.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "items"),
+    [
+        ("入住驿站的人员要符合哪些条件？", ("首次来青枫市求职", "35周岁", "全日制本科")),
+        # the item the question names states no 'material' word itself: its introduction does
+        ("除了身份证复印件，还要交哪些材料？", ("驿站入住申请表", "毕业证书复印件", "求职登记证明")),
+    ],
+)
+def test_a_list_question_gets_the_whole_enumeration(
+    engine: Engine, question: str, items: tuple[str, ...]
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answerable, answer.answer
+    for item in items:
+        assert item in answer.answer

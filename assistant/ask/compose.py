@@ -136,6 +136,30 @@ def _score(
     return ScoredPiece(piece, score, matched)
 
 
+def _introduced(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPiece]:
+    """A list question ('要交哪些材料') answered by one item of an enumeration is answered by the enumeration: the
+    item's introduction ('申请人应当提交下列材料：') joins the picks, and `with_items` brings its items."""
+    out = list(picks)
+    for pick in picks:
+        lead_in = pick.piece.lead_in
+        if not lead_in:
+            continue
+        intro = next(
+            (
+                p
+                for p in reversed(pieces)
+                if p.chunk.chunk_id == pick.piece.chunk.chunk_id
+                and p.header is None
+                and p.position < pick.piece.position
+                and lead_in in p.text
+            ),
+            None,
+        )
+        if intro is not None and all(o.piece != intro for o in out):
+            out.append(ScoredPiece(intro, pick.score, pick.matched))
+    return out
+
+
 _OPEN = {"definition", "list", "needs", "broad"}
 
 
@@ -301,6 +325,8 @@ def compose_answer(
         and not on_subject(question, [s.piece for s in picks], pieces)
     ):
         return refuse([], best)
+    if "list" in question_intents(question) or "procedure" in kinds:
+        picks = _introduced(picks, pieces)
     ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
     listed = with_items(ordered, pieces + continuing, [h.chunk for h in hits])
     gathered = min(LIST_CHARS, sum(len(s.piece.text) + 4 for s in listed))

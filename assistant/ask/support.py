@@ -124,7 +124,8 @@ def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
     named = named_benefits(question) if kind == "money" else []
     pieces = [p for p in pieces if p.chunk.kind != "meta"] or pieces
     for piece in pieces:
-        if piece.rank > 5 or not ask.value.search(piece.text):
+        # an item states its value through its introduction: "应当提交下列材料：" + "身份证复印件"
+        if piece.rank > 5 or not ask.value.search(f"{piece.lead_in}{piece.text}"):
             continue
         if in_measure is not None and not in_measure.search(piece.text + piece.unit):
             continue
