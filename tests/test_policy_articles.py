@@ -34,7 +34,8 @@ STATION = """青枫市人才驿站服务办法（测试用虚构文件）
 RENT = """岚溪区青年人才租房补贴细则（测试用虚构文件）
 
 一、补贴标准
-在岚溪区租房的博士研究生每月补贴2200元，硕士研究生每月补贴1300元。
+在岚溪区租房的博士研究生每月补贴2000元，硕士研究生每月补贴1300元。
+补贴最长发放24个月，每半年申领一次。
 二、申请时间
 每年3月集中受理一次。
 """
@@ -90,7 +91,7 @@ def test_a_yes_no_question_about_what_no_article_covers_is_refused(engine: Engin
 def test_a_place_jieba_does_not_know_picks_the_document_that_writes_it(engine: Engine) -> None:
     answer = engine.ask("在岚溪自己租房，博士每月补多少？")
     assert answer.answerable
-    assert "2200元" in answer.answer
+    assert "2000元" in answer.answer
     assert all("岚溪" in c.title for c in answer.citations)
 
 
@@ -109,3 +110,10 @@ def test_a_list_question_gets_the_whole_enumeration(
     assert answer.answerable, answer.answer
     for item in items:
         assert item in answer.answer
+
+
+def test_a_question_for_how_long_gets_the_length_not_an_amount_that_looks_like_a_year(engine: Engine) -> None:
+    answer = engine.ask("岚溪的租房补贴最多能领多久？")  # '每月补贴2000元' beside it: 2000 is no year
+    assert answer.answerable, answer.answer
+    assert "24个月" in answer.answer
+    assert "2000元" not in answer.answer

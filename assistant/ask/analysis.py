@@ -39,6 +39,7 @@ from assistant.ask.vocabulary import (
     plan_period_end,
 )
 from assistant.core.config import DeploymentSettings
+from assistant.text import values
 
 # Words that carry no subject in a policy question; they still count a little when matched. A kind of document
 # (规划, 文件) is one; a five-year plan period (十四五) is weak too (`question_terms`), and so is a place, which only
@@ -65,7 +66,7 @@ _PUNCT = re.compile(r"^[\W_]+$")
 _TIER = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,2}[类档级等]")
 
 
-YEAR = re.compile(r"(?:19|20)\d\d\s*年?|\d{4}\s*[-—–]\s*\d{4}")
+YEAR = re.compile(rf"{values.YEAR.pattern}\s*年?|\d{{4}}\s*[-—–]\s*\d{{4}}")
 
 
 YEAR_NAMED = YEAR_ASKED  # a year named, digits only
@@ -167,7 +168,7 @@ ASKS: dict[str, _Ask] = {
                       r"施行|生效|起执行|起实施", "施行日期"),
     # Values a plan does hold (targets, periods); asked about a subject no such sentence mentions, still refused.
     "quantity": _Ask(INTENT_CUES["number"], re.compile(rf"\d|{NUMBER}[大个家所名项支批类]"), "这方面的具体数字", False),
-    "time": _Ask(INTENT_CUES["when"], re.compile(r"(?:19|20)\d\d|\d+\s*(?:个月|月|年|天|日|个?工作日)|[到至]\s*\d|年内|每年"),
+    "time": _Ask(INTENT_CUES["when"], re.compile(rf"{values.YEAR.pattern}|\d+\s*(?:个月|月|年|天|日|个?工作日)|[到至]\s*\d|年内|每年"),
                  "这方面的时间", False),
 }
 

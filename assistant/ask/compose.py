@@ -67,6 +67,11 @@ def _year_column_fit(piece: Piece, tense: str | None) -> float:
     return 0.25 if header_year.group() == wanted else -0.1
 
 
+# A question for a length of time, and how a passage states one.
+_ASKS_LENGTH = re.compile(r"多久|多长时间|多长|期限|年限|几年|几个月|几天|周期")
+_LENGTH = re.compile(r"(?<![\d.])(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*(?:个月|年|天|周|个?工作日|日内)")
+
+
 def _score(
     piece: Piece,
     weights: dict[str, float],
@@ -76,6 +81,7 @@ def _score(
     tense: str | None = None,
     measure: re.Pattern[str] | None = None,
     duty: re.Pattern[str] | None = None,
+    lasting: bool = False,
 ) -> ScoredPiece:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
@@ -105,7 +111,9 @@ def _score(
         else:
             score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
     if "when" in intents:
-        score += 0.4 if header == "实施年限" or YEAR.search(text) else 0.0
+        # '多久' asks a length of time ('最长发放36个月'); '哪年' / '什么时候' a date or a year
+        stated = _LENGTH if lasting else YEAR
+        score += 0.4 if header == "实施年限" or stated.search(text) else 0.0
     if not years and "number" in intents:
         score += _year_column_fit(piece, tense)
     if years and "number" in intents:
@@ -201,7 +209,12 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         unit = asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
         measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
         ranked = sorted(
-            (_score(p, weights, intents, years, kinds, tense, measure, duty) for p in pieces),
+            (
+                _score(
+                    p, weights, intents, years, kinds, tense, measure, duty, bool(_ASKS_LENGTH.search(part))
+                )
+                for p in pieces
+            ),
             key=lambda s: -s.score,
         )
         if not ranked:

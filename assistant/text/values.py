@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
-# A calendar year as policy text writes it (the digits only: '2025年' and '2021-2025' both name 2025).
-YEAR = re.compile(r"(?:19|20)\d\d")
+# A calendar year as policy text writes it (the digits only: '2025年' and '2021-2025' both name 2025). Four digits
+# followed by a unit are an amount or a count, not a year: '每月2000元', '2020人次', '1950平方米'.
+YEAR = re.compile(
+    r"(?<![\d.])(?:19|20)\d\d(?![\d.]|\s*(?:元|万|亿|千|百|人|名|位|个|家|项|件|所|套|台|间|平方|亩|%|％|倍|分|小时))"
+)
 
 # A phone number: a landline with its area code, a mobile, a 400 line, or a bare 7-8 digit local number
 # followed by punctuation (not the middle of a longer figure).
