@@ -39,6 +39,7 @@ from assistant.ask import (
     fidelity,
     focus,
     followup,
+    match_reply,
     matching,
     router,
     self_description,
@@ -50,7 +51,7 @@ from assistant.core.config import Settings
 from assistant.core.errors import DocumentNotFound, NotReady
 from assistant.core.protocols import Embedder
 from assistant.core.timing import stage
-from assistant.core.types import Answer, Chunk, Citation, DocumentInfo, Fact, ScoredChunk, Turn
+from assistant.core.types import Answer, Chunk, DocumentInfo, Fact, ScoredChunk, Turn
 from assistant.ingest.pipeline import FillProgress, IngestSummary, open_ingestor
 from assistant.store.db import exclusive
 
@@ -221,7 +222,9 @@ class Engine:
             desc = desc.model_copy(update={"is_self": False})
         if desc.is_self:
             with stage("facts"):
-                matched = self._match_answer(profile, snap)
+                matched = match_reply.match_answer(
+                    profile, matching.match(profile, snap.facts, list(snap.chunks.values()))
+                )
             if not desc.remainder:
                 return matched, []
             # The direct question is answered with the description around it: '我是博士…补贴多少？' asks a
@@ -234,7 +237,7 @@ class Engine:
                 return combined.model_copy(update={"answerable": False, "confidence": rest.confidence}), hits
             # The direct question answered first and whole; what else applies is named in one line, so the
             # reply stays short (the full list is one /api/v1/match away).
-            brief = self._match_brief(profile, snap)
+            brief = match_reply.match_brief(matching.match(profile, snap.facts, list(snap.chunks.values())))
             return compound.combine_answers([rest, brief] if brief else [rest, matched]), hits
         return self._extractive_parts(question, snap, top_k)
 
@@ -328,39 +331,6 @@ class Engine:
         """Programmes, platforms and policies whose content addresses the profile, best first."""
         snap = self._snap()
         return matching.match(profile, snap.facts, list(snap.chunks.values()), limit=limit)
-
-    def _match_brief(self, profile: matching.Profile, snap: Snapshot) -> Answer | None:
-        """One line naming the few programmes that fit the person best, each cited: '与您情况相关的还有：…'."""
-        found = matching.match(profile, snap.facts, list(snap.chunks.values()))
-        items = [m for m in matching.chat_items(found) if m.citations]
-        if not items:
-            return None
-        citations = [m.citations[0].model_copy(update={"id": i + 1}) for i, m in enumerate(items)]
-        names = "、".join(f"{m.name}[{i + 1}]" for i, m in enumerate(items))
-        return Answer(
-            answer=f"与您情况相关的还有：{names}。",
-            answerable=True,
-            confidence=0.6,
-            citations=citations,
-            route="match",
-        )
-
-    def _match_answer(self, profile: matching.Profile, snap: Snapshot) -> Answer:
-        found = matching.match(profile, snap.facts, list(snap.chunks.values()))
-        text = matching.format_matches(profile, found)
-        amounts = [m for m in found if m.kind == matching.AMOUNT_KIND]
-        shown = amounts + matching.chat_items(found) + [m for m in found if m.kind == matching.NEEDS_KIND][:2]
-        citations: list[Citation] = []
-        for m in shown:
-            for c in m.citations[: 3 if m.kind == matching.AMOUNT_KIND else 1]:
-                citations.append(c.model_copy(update={"id": len(citations) + 1}))
-        return Answer(
-            answer=text,
-            answerable=bool(found),
-            confidence=0.7 if found else 0.2,
-            citations=citations,
-            route="match",
-        )
 
     # ------------------------------------------------------------------ documents and facts
 

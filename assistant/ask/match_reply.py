@@ -1,5 +1,5 @@
-"""What a reply says of the matches: the chat's short text (few items, each for a reason) and the Markdown blocks
-the UI and the match API show."""
+"""What a reply says of the matches: the chat's short text (few items, each for a reason) and its cited Answer,
+the one line after a direct question's answer, and the Markdown blocks the UI and the match API show."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from assistant.ask.match_amounts import amount_note
 from assistant.ask.match_types import AMOUNT_KIND, INDUSTRY_PREFIX, NEEDS_KIND, Match
 from assistant.ask.specificity import SPEC_FULL
 from assistant.ask.talent_profile import Profile
-from assistant.core.types import Citation
+from assistant.core.types import Answer, Citation
 
 
 def profile_label(profile: Profile) -> str:
@@ -104,3 +104,38 @@ def format_matches_markdown(matches: Sequence[Match]) -> str:
         blocks.append("\n".join([head, *lines]))
     note = amount_note(matches)
     return "\n\n".join([*blocks, *([note] if note else [])])
+
+
+def match_answer(profile: Profile, found: Sequence[Match]) -> Answer:
+    """The chat's reply to a self-description: the fitting items in short, each cited (amounts with up to three
+    sources, the others with one)."""
+    text = format_matches(profile, found)
+    amounts = [m for m in found if m.kind == AMOUNT_KIND]
+    shown = amounts + chat_items(found) + [m for m in found if m.kind == NEEDS_KIND][:2]
+    citations: list[Citation] = []
+    for m in shown:
+        for c in m.citations[: 3 if m.kind == AMOUNT_KIND else 1]:
+            citations.append(c.model_copy(update={"id": len(citations) + 1}))
+    return Answer(
+        answer=text,
+        answerable=bool(found),
+        confidence=0.7 if found else 0.2,
+        citations=citations,
+        route="match",
+    )
+
+
+def match_brief(found: Sequence[Match]) -> Answer | None:
+    """One line naming the few items that fit the person best, each cited: '与您情况相关的还有：…'."""
+    items = [m for m in chat_items(found) if m.citations]
+    if not items:
+        return None
+    citations = [m.citations[0].model_copy(update={"id": i + 1}) for i, m in enumerate(items)]
+    names = "、".join(f"{m.name}[{i + 1}]" for i, m in enumerate(items))
+    return Answer(
+        answer=f"与您情况相关的还有：{names}。",
+        answerable=True,
+        confidence=0.6,
+        citations=citations,
+        route="match",
+    )
