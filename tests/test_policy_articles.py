@@ -29,6 +29,8 @@ STATION = """青枫市人才驿站服务办法（测试用虚构文件）
 （二）本人身份证复印件；
 （三）毕业证书复印件；
 （四）求职登记证明。
+第十一条 入住人员的人才认定由区人才办负责审核。
+第十二条 本办法由青枫市人才工作领导小组办公室负责解释。
 """
 
 RENT = """岚溪区青年人才租房补贴细则（测试用虚构文件）
@@ -124,3 +126,11 @@ def test_a_question_for_how_long_gets_the_length_not_an_amount_that_looks_like_a
     assert answer.answerable, answer.answer
     assert "24个月" in answer.answer
     assert "2000元" not in answer.answer
+
+
+def test_who_interprets_is_answered_by_the_unit_that_interprets_not_by_another_duty_named_earlier(
+    engine: Engine,
+) -> None:
+    answer = engine.ask("驿站的人才认定办法由谁负责解释？")  # 认定 is a duty too, but the one asked is 解释
+    assert answer.answerable, answer.answer
+    assert "青枫市人才工作领导小组办公室" in answer.answer

@@ -203,8 +203,9 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         weights = idf(terms, pieces)
         intents, years = question_intents(part), YEAR_NAMED.findall(question)
         kinds = tuple(asked_kinds(part))
-        found = DUTY.search(part)
-        duty = re.compile(found.group()) if found else None
+        # the duty asked is the last one named: '澜川认定标准谁负责解释' asks who interprets, not who 认定s
+        found = DUTY.findall(part)
+        duty = re.compile(found[-1]) if found else None
         tense = question_tense(part)
         unit = asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
         measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
