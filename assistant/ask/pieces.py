@@ -205,16 +205,12 @@ def quote(piece: Piece, text: str) -> str:
     return text
 
 
+_SOURCE_FIELDS = {"doc_id", "title", "section", "page", "chunk_id"}
+
+
 def citation(n: int, chunk: Chunk, text: str) -> Citation:
-    return Citation(
-        id=n,
-        doc_id=chunk.doc_id,
-        title=chunk.title,
-        section=chunk.section,
-        page=chunk.page,
-        quote=text,
-        chunk_id=chunk.chunk_id,
-    )
+    """Citation number `n` quoting `text` from `chunk`: its document, title, section, page and chunk id."""
+    return Citation(id=n, quote=text, **chunk.model_dump(include=_SOURCE_FIELDS))
 
 
 def cite(pieces: list[Piece], weights: dict[str, float], max_chars: int) -> tuple[str, list[Citation]]:
