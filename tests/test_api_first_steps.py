@@ -99,7 +99,8 @@ def test_readyz_tells_the_vector_fill_progress_until_complete(
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "notice.txt").write_text(
-        NOTICE_TEXT + "\n三、服务内容\n驿站提供求职指导和政策咨询服务。\n\n四、申请方式\n通过线上平台提交申请。\n",
+        NOTICE_TEXT
+        + "\n三、服务内容\n驿站提供求职指导和政策咨询服务。\n\n四、申请方式\n通过线上平台提交申请。\n",
         encoding="utf-8",
     )
     # An empty passage cache of its own, so every batch really reaches the (gated) embedder.
@@ -173,12 +174,17 @@ def test_an_unknown_session_is_404_in_chinese_on_chat_and_stream(open_client: Te
         ({"question": "人才", "top_k": 51}, "top_k：不能大于 50"),
         ({"question": "人才", "top_k": "many"}, "top_k：应为整数"),
         ({"question": "人才", "history": "earlier"}, "history：应为数组"),
-        ({"question": "人才", "history": [{"role": "system", "content": "x"}]}, "history.0.role：取值只能是 'user' 或 'assistant'"),
+        (
+            {"question": "人才", "history": [{"role": "system", "content": "x"}]},
+            "history.0.role：取值只能是 'user' 或 'assistant'",
+        ),
         ({"question": "人才", "history": [{"role": "user"}]}, "history.0.content：缺少必填字段"),
         ([1, 2, 3], "请求体：应为 JSON 对象"),
     ],
 )
-def test_validation_errors_are_chinese_and_name_the_field(open_client: TestClient, body: Any, expected: str) -> None:
+def test_validation_errors_are_chinese_and_name_the_field(
+    open_client: TestClient, body: Any, expected: str
+) -> None:
     for path in ("/api/v1/chat", "/api/v1/chat/stream"):
         assert error_of(open_client.post(path, json=body), 422, "validation_error") == expected
 
@@ -208,7 +214,9 @@ def test_the_openapi_schema_shows_the_error_shape_for_error_responses(open_clien
     shape = spec["components"]["schemas"]["ErrorResponse"]
     assert shape["properties"]["error"]["$ref"].endswith("/ErrorDetail")
     assert set(spec["components"]["schemas"]["ErrorDetail"]["required"]) == {"code", "message"}
-    assert "HTTPValidationError" not in spec["components"]["schemas"]  # FastAPI's own 422 shape is not what we send
+    assert (
+        "HTTPValidationError" not in spec["components"]["schemas"]
+    )  # FastAPI's own 422 shape is not what we send
     for path, ops in spec["paths"].items():
         if not path.startswith("/api/v1/"):
             continue
@@ -221,3 +229,35 @@ def test_the_openapi_schema_shows_the_error_shape_for_error_responses(open_clien
     ready_schema = ready["200"]["content"]["application/json"]["schema"]["$ref"].rsplit("/", 1)[1]
     assert "vectors" in spec["components"]["schemas"][ready_schema]["properties"]
     assert "session_not_found" in spec["paths"]["/api/v1/chat"]["post"]["responses"]["404"]["description"]
+
+
+def test_documents_uploaded_while_vectors_fill_get_their_vectors_too(tmp_path: Path) -> None:
+    """Two uploads while the start-up fill is still running: once it ends, every chunk of both has a vector, so
+    dense retrieval is not left switched off (it joins only when every chunk has one)."""
+    from assistant.ask.engine import Engine
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "notice.txt").write_text(NOTICE_TEXT, encoding="utf-8")
+    settings = make_settings(tmp_path / "data", corpus, tmp_path / "cache.sqlite").model_copy(
+        update={"embedder": EmbedderSettings(cache_path=tmp_path / "cache.sqlite", batch_size=1)}
+    )
+    embedder = GatedEmbedder()
+    engine = Engine(settings, embedder=embedder)
+    try:
+        engine.start(progress=False)  # the fill runs in the background and stops at its second batch
+        assert embedder.waiting.wait(timeout=120), "the fill never reached its second batch"
+        for name, text in (
+            ("one.txt", "一、租房补贴\n博士每月补贴2000元。\n"),
+            ("two.txt", "一、购房补贴\n硕士补贴10万元。\n"),
+        ):
+            path = tmp_path / name
+            path.write_text(f"测试用虚构文件{name}\n{text}", encoding="utf-8")
+            engine.add_document(path, name)
+        embedder.gate.set()
+        engine.wait_for_vectors(timeout=120)  # the one fill thread goes round until nothing is left
+        assert engine.vectors.count() == len(engine.chunks())
+        assert engine.vector_status() == "complete"
+    finally:
+        embedder.gate.set()
+        engine.close()

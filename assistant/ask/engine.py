@@ -77,6 +77,9 @@ class Engine:
         self._lock = threading.RLock()
         self._fill_thread: threading.Thread | None = None
         self._stop = threading.Event()
+        self._fill_again = threading.Event()
+        self._fill_lock = threading.Lock()
+        self._filling = False
         self._started = False
         self._vector_fill = FillProgress()
 
@@ -104,10 +107,7 @@ class Engine:
         if wait_for_vectors or not s.retrieval.background_vectors:
             self.ingestor.fill_vectors(progress=progress, on_progress=self._vector_fill)
         else:
-            self._fill_thread = threading.Thread(
-                target=self._fill_vectors_quietly, name="vector-fill", daemon=True
-            )
-            self._fill_thread.start()
+            self._kick_vector_fill()
 
     def close(self) -> None:
         self._stop.set()
@@ -131,8 +131,20 @@ class Engine:
     def _fill_vectors_quietly(self) -> None:
         self._vector_fill.begin()
         try:
-            self.ingestor.fill_vectors(progress=False, stop=self._stop, on_progress=self._vector_fill)
-        except Exception:  # the index still serves BM25; the next start tries again
+            # Documents uploaded while a fill runs are filled by the same thread: it fills again until a pass
+            # finds nothing left and no upload asked for another.
+            while not self._stop.is_set():
+                self._fill_again.clear()
+                embedded = self.ingestor.fill_vectors(
+                    progress=False, stop=self._stop, on_progress=self._vector_fill
+                )
+                with self._fill_lock:  # an upload either sees this thread go round again or starts a new one
+                    if not embedded and not self._fill_again.is_set():
+                        self._filling = False
+                        break
+        except Exception:  # the index still serves BM25; the next upload or start tries again
+            with self._fill_lock:
+                self._filling = False
             self._vector_fill.fail()
             log.exception("background vector fill failed")
 
@@ -363,7 +375,11 @@ class Engine:
         return self.fact_store.query(kind=kind, lead_unit=lead_unit, q=q, limit=limit)
 
     def _kick_vector_fill(self) -> None:
-        if self._fill_thread is None or not self._fill_thread.is_alive():
+        with self._fill_lock:
+            self._fill_again.set()  # a running fill goes round once more and embeds this upload's chunks too
+            if self._filling:
+                return
+            self._filling = True
             self._fill_thread = threading.Thread(
                 target=self._fill_vectors_quietly, name="vector-fill", daemon=True
             )
