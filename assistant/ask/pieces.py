@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 from assistant.core.types import Chunk, Citation, ScoredChunk
 
@@ -56,7 +57,7 @@ class Piece:
         """What the piece is about without saying it: its table row's name or its section's last heading."""
         return self.row_name or self.chunk.section.rsplit(" > ", 1)[-1]
 
-    @property
+    @cached_property
     def lead_in(self) -> str:
         """The sentence introducing the enumeration this sentence is an item of ('申请薪酬补贴的人才应当符合下列
         条件：' before '年龄不超过45周岁'): what an item is about without repeating it; '' when none precedes it."""

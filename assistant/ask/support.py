@@ -71,16 +71,12 @@ def _named(question: str, terms: list[str]) -> list[str]:
 
     def asking(term: str) -> bool:
         flag = tags.get(term)
-        if flag is None or any(
-            ch.isdigit() for ch in term
-        ):  # '525' names a programme; years are gone already
+        # a figure ('525') names a programme here: years were taken out with the asking words already
+        if flag is None or any(ch.isdigit() for ch in term):
             return False
-        return (
-            bool(_ASKING_POS.match(flag))
-            or flag.startswith("v")
-            and flag != "vn"
-            and bool(_COLLOQUIAL_VERB.match(term))
-        )
+        if _ASKING_POS.match(flag):
+            return True
+        return flag.startswith("v") and flag != "vn" and bool(_COLLOQUIAL_VERB.match(term))
 
     return [t for t in terms if not asking(t)]
 
