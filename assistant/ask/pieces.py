@@ -61,8 +61,8 @@ class Piece:
     def lead_in(self) -> str:
         """The sentence introducing the enumeration this sentence is an item of ('申请薪酬补贴的人才应当符合下列
         条件：' before '年龄不超过45周岁'): what an item is about without repeating it; '' when none precedes it."""
-        if self.header is not None:
-            return ""
+        if self.header is not None:  # a table cell: the sentence introducing its table ('按下表给予一次性奖励：')
+            return self.chunk.intro or ""
         before = list(sentences(self.chunk.text))[: self.position]
         # the introduction may share its sentence with the first item ('…下列条件：1.2025年1月1日以后…；')
         for sentence in reversed(before):

@@ -8,12 +8,18 @@ Contract:
   measure and year when the question names them, about most of the question's subject (by idf weight, with
   half credit for the characters a paraphrase keeps: `SUPPORT`), and, for money, about the kind of money asked
   (a named benefit such as 生活补贴 only by that benefit).
+- A table cell of the asked kind needs only a third of the subject when the question names its row (`names_row`:
+  the row's name without qualifiers, or most of it in order): a row is answerable by its key and the asked
+  column, however the question words the rest ('总盘子', '起点数值'). A cell whose row is a sibling of the one
+  asked (same kind of name, another qualifier: '初级工' against 高级工) never supports.
+- A table cell is also about the sentence introducing its table ('首次取得下列职业技能等级证书的，按下表给予…：').
 """
 
 from __future__ import annotations
 
 import math
 import re
+from difflib import SequenceMatcher
 
 import jieba.posseg as pseg
 
@@ -44,6 +50,8 @@ def idf(terms: dict[str, float], pieces: list[Piece]) -> dict[str, float]:
 # How much of the question's subject a value-bearing sentence must name, by idf weight. A paraphrased verb
 # (提高 / 达到) costs a little; a subject the passages never mention (永久居留, 公积金) costs most of it.
 SUPPORT = 0.5
+# A cell whose row the question names needs less of the rest: the row's key is most of what is asked about.
+SUPPORT_NAMED_ROW = 1 / 3
 
 
 def credit(term: str, about: str) -> float:
@@ -74,6 +82,8 @@ def _named(question: str, terms: list[str]) -> list[str]:
         # a figure ('525') names a programme here: years were taken out with the asking words already
         if flag is None or any(ch.isdigit() for ch in term):
             return False
+        if flag == "l":  # an idiom is four characters or more ('来龙去脉'); jieba tags some trades 'l' too (初级工)
+            return len(term) >= 4
         if _ASKING_POS.match(flag):
             return True
         return flag.startswith("v") and flag != "vn" and bool(_COLLOQUIAL_VERB.match(term))
@@ -98,9 +108,65 @@ def _about(piece: Piece) -> str:
     )
 
 
-def _covers(weights: dict[str, float], about: str) -> bool:
+def _covers(weights: dict[str, float], about: str, share: float = SUPPORT) -> bool:
     total = sum(weights.values())
-    return not total or sum(w * credit(t, about) for t, w in weights.items()) >= SUPPORT * total
+    return not total or sum(w * credit(t, about) for t, w in weights.items()) >= share * total
+
+
+# What a row name says without its qualifiers: '高级工（三级）' is named by '高级工', “双一流”高校 by 双一流高校.
+_QUALIFIER = re.compile(r"[（(][^）)]*[）)]|[“”\"‘’'《》]")
+# How much of a row's name a question must write, in order, to name the row ('义务教育标准化学校比例' names
+# '通过省义务教育管理标准化学校比例'): most of it. A short name ('高级工') is named only whole: two of its
+# characters ('级工' of 初级工) name another row.
+ROW_NAMED = 2 / 3
+_ROW_MIN_CHARS = 3
+_ROW_FUZZY_CHARS = 6
+
+
+def names_row(question: str, piece: Piece) -> bool:
+    """Does the question name the table row this cell is in? A row is answerable by its key and the asked column
+    ('专业技术人才的总盘子打算做到多大' → 专业技术人才 | 2025年), whatever other words the question uses."""
+    if piece.header is None or not piece.row_name:
+        return False
+    key = _QUALIFIER.sub("", piece.row_name)
+    if len(key) < _ROW_MIN_CHARS:
+        return False
+    if key in question:
+        return True
+    if len(key) < _ROW_FUZZY_CHARS:
+        return False
+    blocks = SequenceMatcher(None, key, question, autojunk=False).get_matching_blocks()
+    # only runs of two or more characters count: single characters match anything
+    kept = sum(b.size for b in blocks if b.size >= 2)
+    return kept >= ROW_NAMED * len(key)
+
+
+# Two names of the same kind differ only in a short qualifier before a shared ending: 初级工 / 高级工, 硕士 / 博士,
+# 中级职称 / 高级职称 — not 用地 / 实训基地, which only end alike.
+_QUALIFIER_CHARS = 2
+
+
+def _sibling(term: str, key: str) -> bool:
+    """'初级工' and '高级工': the same kind of name, another qualifier."""
+    shared = 0
+    while shared < min(len(term), len(key)) and term[-1 - shared] == key[-1 - shared]:
+        shared += 1
+    return 0 < shared and 0 < len(term) - shared <= _QUALIFIER_CHARS and 0 < len(key) - shared <= _QUALIFIER_CHARS
+
+
+def missing_rows(terms: dict[str, float], pieces: list[Piece]) -> set[tuple[str, str]]:
+    """The tables (doc id, table name) that lack a row the question asks for. A table lists its categories: a
+    question term of the same kind as a row's name ('初级工' against '高级工（三级）', '中级职称' against '高级职称')
+    that no row of the table writes asks for a row the table does not have, so none of its cells answers."""
+    keys: dict[tuple[str, str], list[str]] = {}
+    for piece in pieces:
+        if piece.header is not None and piece.row_name and piece.chunk.table:
+            keys.setdefault((piece.chunk.doc_id, piece.chunk.table), []).append(_QUALIFIER.sub("", piece.row_name))
+    return {
+        table
+        for table, names in keys.items()
+        if any(any(_sibling(t, k) for k in names) and not any(t in k for k in names) for t in terms)
+    }
 
 
 def on_subject(question: str, chosen: list[Piece], pieces: list[Piece]) -> bool:
@@ -119,6 +185,7 @@ def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
     nouns = set(re.findall(MONEY_NOUNS, question)) if kind == "money" else set()
     named = named_benefits(question) if kind == "money" else []
     pieces = [p for p in pieces if p.chunk.kind != "meta"] or pieces
+    incomplete = missing_rows(weights, pieces)
     for piece in pieces:
         # an item states its value through its introduction: "应当提交下列材料：" + "身份证复印件"
         if piece.rank > 5 or not ask.value.search(f"{piece.lead_in}{piece.text}"):
@@ -137,6 +204,8 @@ def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
         # A figure of another year does not answer for the year asked ('2022年引进了多少' vs the 2025 target).
         if kind == "quantity" and not all(y in about for y in YEAR_NAMED.findall(question)):
             continue
-        if _covers(weights, about):
+        if piece.header is not None and (piece.chunk.doc_id, piece.chunk.table) in incomplete:
+            continue
+        if _covers(weights, about, SUPPORT_NAMED_ROW if names_row(question, piece) else SUPPORT):
             return True
     return False

@@ -119,6 +119,11 @@ class Chunk(_Frozen):
     items: list[str] = Field(
         default_factory=list, description="Enumerated items（一）（二）/1. 2. of a chunk that keeps them with their introduction"
     )
+    intro: str | None = Field(
+        None,
+        description="The sentence introducing a row's table ('首次取得下列职业技能等级证书的，按下表给予一次性奖励：'): "
+        "what every row is about without repeating it",
+    )
 
 
 # ---------------------------------------------------------------- facts

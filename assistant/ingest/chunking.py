@@ -36,7 +36,7 @@ from assistant.core.types import (
     TableRows,
 )
 from assistant.ingest.normalize import SUPERSCRIPT_DIGITS
-from assistant.ingest.structure import ENUM_ITEM, split_sections, table_rows
+from assistant.ingest.structure import ENUM_ITEM, parse_caption, split_sections, table_rows
 from assistant.ingest.tables import TableRoles, column_roles, is_placeholder, row_cells, row_key, with_unit
 
 # An article or a Q&A pair is kept whole up to this many times `chunk_chars`; so is an enumerated list.
@@ -60,6 +60,7 @@ class _Piece(BaseModel):
     row_key: str | None = None
     table: str | None = None
     items: list[str] = []
+    intro: str | None = None
 
 
 def split_sentences(text: str) -> list[str]:
@@ -133,10 +134,11 @@ def chunk_document(doc: RawDocument, chunk_chars: int = 200) -> list[Chunk]:
             if isinstance(block, Paragraph):
                 paras.append(block)
                 continue
+            intro = table_intro(paras)
             pieces.extend(_paragraph_pieces(path, paras, chunk_chars, limit, whole, footnotes))
             paras = []
             if isinstance(block, Table) and block.rows:
-                pieces.extend(_row_pieces(table_rows(block, section.path)))
+                pieces.extend(_row_pieces(table_rows(block, section.path), intro))
             elif isinstance(block, Footnote):
                 pieces.append(_Piece(section=path, text=block.text, page=block.page, kind="footnote"))
         pieces.extend(_paragraph_pieces(path, paras, chunk_chars, limit, whole, footnotes))
@@ -240,7 +242,24 @@ def _text_pieces(
     return pieces
 
 
-def _row_pieces(table: TableRows) -> list[_Piece]:
+# A sentence that introduces the table after it: it ends in '：' or points to it ('按下表给予', '标准如下', '见下表').
+_POINTS_TO_TABLE = re.compile(r"[：:]$|下表|如下|见表")
+# A caption line, with or without its colon ('表1 职业技能等级奖励标准', '附表2：…').
+_CAPTION_LINE = re.compile(r"(?:附)?[表图]\s*[\d一二三四五六七八九十]+(?:[：:\s].{0,40})?")
+
+
+def table_intro(paras: list[Paragraph]) -> str | None:
+    """The sentence right before a table (its caption line skipped) when it introduces the table."""
+    for para in reversed(paras):
+        text = para.text.strip()
+        if parse_caption(text) or _CAPTION_LINE.fullmatch(text):
+            continue
+        last = (split_sentences(text) or [text])[-1].strip()
+        return last if _POINTS_TO_TABLE.search(last) else None
+    return None
+
+
+def _row_pieces(table: TableRows, intro: str | None = None) -> list[_Piece]:
     base = list(table.section)
     if table.name not in base:
         base.append(table.name)
@@ -254,6 +273,7 @@ def _row_pieces(table: TableRows) -> list[_Piece]:
             cells=row_cells(roles, row),
             row_key=row_key(roles, row),
             table=table.name,
+            intro=intro,
         )
         for row, page in zip(table.rows, table.row_pages, strict=True)
     ]
@@ -300,6 +320,7 @@ def _number(doc: RawDocument, pieces: list[_Piece]) -> list[Chunk]:
                 row_key=piece.row_key,
                 table=piece.table,
                 items=piece.items,
+                intro=piece.intro,
             )
         )
     return chunks

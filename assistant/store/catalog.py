@@ -72,7 +72,7 @@ class ChunkRow(Base):
 
 
 # Chunk fields stored in `ChunkRow.fields` rather than in columns of their own.
-_FIELDS = ("cells", "row_key", "table", "items")
+_FIELDS = ("cells", "row_key", "table", "items", "intro")
 
 
 def _chunk_row(chunk: Chunk, doc_id: str) -> ChunkRow:

@@ -1,0 +1,88 @@
+"""Tables in policy documents answered by their rows: a row's table is about what the sentence introducing it says
+('首次取得下列职业技能等级证书的，按下表给予一次性奖励：'), a row is answerable by its name and the asked column however
+the rest is worded, and a category the table does not list ('初级工' beside 高级工) is refused, not answered with its
+neighbour's amount. The document here is invented for the tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.ask.engine import Engine
+from tests.conftest import make_settings
+
+SKILLS = """松川县技能提升奖励办法（测试用虚构文件）
+
+一、奖励对象
+在松川县企业全职工作并缴纳社会保险的技能人才。
+
+二、奖励标准
+首次取得下列职业技能等级证书的，按下表给予一次性奖励：
+表1 职业技能等级奖励标准
+等级\t奖励金额（元）\t备注
+特级技师\t8000\t需在本县连续工作满2年
+首席技师\t6000\t需在本县连续工作满1年
+高级工（三级）\t1200\t—
+
+三、发展指标
+表2 技能人才发展指标
+指标\t2020年\t2025年
+规模以上企业技能人才自主评价覆盖率（%）\t35\t70
+县级技能大师工作室（个）\t6\t15
+
+四、申领
+每年5月1日至5月31日通过用人单位向县人社局申请。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
+    corpus = tmp_path_factory.mktemp("tables")
+    (corpus / "skills.txt").write_text(SKILLS, encoding="utf-8")
+    engine = Engine(make_settings(tmp_path_factory.mktemp("tables-data"), corpus, embedding_cache))
+    engine.start(progress=False, wait_for_vectors=True)
+    yield engine
+    engine.close()
+
+
+def test_rows_keep_the_sentence_that_introduces_their_table(engine: Engine) -> None:
+    rows = [c for c in engine.chunks() if c.kind == "table_row" and c.table == "表1 职业技能等级奖励标准"]
+    assert len(rows) == 3
+    assert {c.intro for c in rows} == {"首次取得下列职业技能等级证书的，按下表给予一次性奖励："}
+    # a table with no introducing sentence has none
+    assert {c.intro for c in engine.chunks() if c.table == "表2 技能人才发展指标"} == {None}
+
+
+@pytest.mark.parametrize(
+    ("question", "row", "amount"),
+    [("特级技师证书奖励有多少", "特级技师", "8000元"), ("拿到首席技师证书奖励多少钱", "首席技师", "6000元")],
+)
+def test_an_amount_asked_in_the_words_of_the_tables_introduction_is_answered(
+    engine: Engine, question: str, row: str, amount: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answerable, answer.answer
+    assert amount in answer.answer
+    assert answer.citations[0].section.endswith(f"表1 职业技能等级奖励标准 > {row}")
+
+
+def test_a_category_the_table_does_not_list_is_refused_not_answered_with_a_neighbour(engine: Engine) -> None:
+    answer = engine.ask("初级工证书有奖励吗，奖多少？")
+    assert not answer.answerable, answer.answer
+    assert answer.answer.startswith("文件中没有明确")
+
+
+def test_a_listed_category_beside_a_longer_one_is_still_answered(engine: Engine) -> None:
+    # 技师 is written inside 特级技师 and 首席技师: not a missing row
+    answer = engine.ask("高级工证书奖励给多少？")
+    assert answer.answerable, answer.answer
+    assert "1200元" in answer.answer
+
+
+def test_a_row_named_in_other_words_is_answered_from_its_cell(plan_engine: Engine) -> None:
+    # '盘子' is nowhere in the plan: the row's name and the asked year carry the question
+    answer = plan_engine.ask("人才资源总量的盘子要做到多大")
+    assert answer.answerable, answer.answer
+    assert "23.6" in answer.answer
+    assert "人才资源总量" in answer.citations[0].quote
