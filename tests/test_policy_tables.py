@@ -1,7 +1,8 @@
 """Tables in policy documents answered by their rows: a row's table is about what the sentence introducing it says
 ('首次取得下列职业技能等级证书的，按下表给予一次性奖励：'), a row is answerable by its name and the asked column however
-the rest is worded, and a category the table does not list ('初级工' beside 高级工) is refused, not answered with its
-neighbour's amount. The document here is invented for the tests."""
+the rest is worded, a category the table does not list ('初级工' beside 高级工) is refused, not answered with its
+neighbour's amount, and a list asked of a table ('智能制造行业有哪些紧缺工种') is the asked column of every row it
+picks, not the few rows retrieval happened to find. The document here is invented for the tests."""
 
 from __future__ import annotations
 
@@ -31,7 +32,16 @@ SKILLS = """松川县技能提升奖励办法（测试用虚构文件）
 规模以上企业技能人才自主评价覆盖率（%）\t35\t70
 县级技能大师工作室（个）\t6\t15
 
-四、申领
+四、紧缺工种岗位补贴
+在紧缺工种岗位工作满6个月的，按月发放岗位补贴。
+表3 紧缺工种目录
+序号\t行业\t工种\t每月补贴（元）
+1\t智能制造\t数控机床操作工\t800
+2\t智能制造\t工业机器人运维员\t1000
+3\t现代物流\t冷链仓储管理员\t600
+4\t现代物流\t叉车司机\t500
+
+五、申领
 每年5月1日至5月31日通过用人单位向县人社局申请。
 """
 
@@ -86,3 +96,25 @@ def test_a_row_named_in_other_words_is_answered_from_its_cell(plan_engine: Engin
     assert answer.answerable, answer.answer
     assert "23.6" in answer.answer
     assert "人才资源总量" in answer.citations[0].quote
+
+
+def test_a_list_asked_of_a_table_is_the_asked_column_of_the_rows_the_question_picks(engine: Engine) -> None:
+    answer = engine.ask("智能制造行业有哪些紧缺工种？")
+    assert answer.answerable, answer.answer
+    assert "数控机床操作工" in answer.answer and "工业机器人运维员" in answer.answer
+    assert "冷链仓储管理员" not in answer.answer and "叉车司机" not in answer.answer
+    assert all(c.section.startswith("四、紧缺工种岗位补贴 > 表3 紧缺工种目录") for c in answer.citations)
+
+
+def test_the_categories_of_a_table_are_its_columns_distinct_values(engine: Engine) -> None:
+    answer = engine.ask("紧缺工种目录分哪几个行业？")
+    assert answer.answerable, answer.answer
+    assert answer.answer.count("智能制造") == 1 and answer.answer.count("现代物流") == 1
+    assert "叉车司机" not in answer.answer
+
+
+def test_a_question_about_one_row_is_not_turned_into_a_list_of_rows(engine: Engine) -> None:
+    answer = engine.ask("叉车司机有哪些补贴？")
+    assert answer.answerable, answer.answer
+    assert "500元" in answer.answer
+    assert "数控机床操作工" not in answer.answer

@@ -2,7 +2,8 @@
 
     compose_answer(question, hits, max_chars=160, hotline="") -> Answer
 
-What the question asks comes from `analysis`; a list is gathered by `enumerations`; a question about the
+What the question asks comes from `analysis`; a list is gathered by `enumerations`, or read from a table's column
+by `table_lists`; a question about the
 document itself is answered by `title_block`; refusals are worded by `refusal`; `support` decides whether a
 passage states what was asked. This module scores the pieces (`pieces`) of the hits and decides.
 
@@ -47,6 +48,7 @@ from assistant.ask.pieces import (
 )
 from assistant.ask.refusal import refusal, unmentioned
 from assistant.ask.support import idf, on_subject, supported
+from assistant.ask.table_lists import table_listing
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
 from assistant.ask.vocabulary import ASKING
 from assistant.core.types import Answer, Chunk, ScoredChunk
@@ -320,6 +322,11 @@ def compose_answer(
     unknown = unmentioned(question, hits[:8])
     if unknown:  # a subject no passage speaks of: whatever looks alike is not the answer
         return refuse(rare, None, what=f"关于“{unknown}”的内容")
+    if "list" in question_intents(question):
+        listed = table_listing(question, [h.chunk for h in hits])
+        if listed:  # '数字经济方向有哪些紧缺岗位': the asked column of the rows the question picks
+            text, citations = cite(listed, {}, LIST_CHARS)
+            return Answer(answer=text, answerable=True, confidence=0.8, citations=citations, route="retrieval")
     picks = _select(question, pieces, max_chars)
     weights = idf(question_terms(question), pieces)
     best = max(picks, key=lambda s: s.score) if picks else None

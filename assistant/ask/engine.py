@@ -44,6 +44,7 @@ from assistant.ask import (
     router,
     self_description,
     suggest,
+    table_lists,
 )
 from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
 from assistant.ask.snapshot import Snapshot, SnapshotBuilder
@@ -286,6 +287,8 @@ class Engine:
             hits = self._retriever(snap).retrieve(question, max(top_k, 8) if named is None else 30)
             hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles)
             hits = enumerations.with_continuations(hits, snap.following)
+            if "list" in analysis.question_intents(question):
+                hits = table_lists.with_table_rows(hits, snap.tables)
         with stage("compose"):
             return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
 

@@ -5,6 +5,7 @@
     snap = builder.build(previous=snap) -> Snapshot     # later builds read and tokenize only what changed
     snap.titles -> (title by doc_id, whole text by doc_id)
     snap.following -> chunk id -> the chunks after it in its document (for enumerations that run on)
+    snap.tables    -> (doc id, table name) -> the table's rows in reading order (for lists asked of a table)
 
 Contract:
 - A `Snapshot` is immutable: the engine swaps a new one in with one assignment, so a query never sees a
@@ -53,6 +54,17 @@ class Snapshot:
             titles[c.doc_id] = c.title
             texts.setdefault(c.doc_id, []).append(c.text)
         return titles, {d: "\n".join(parts) for d, parts in texts.items()}
+
+    @cached_property
+    def tables(self) -> dict[tuple[str, str], list[Chunk]]:
+        """Each table's rows in reading order, by (doc_id, table name): a list asked of a table needs all of them."""
+        tables: dict[tuple[str, str], list[Chunk]] = {}
+        for chunk in self.chunks.values():
+            if chunk.kind == "table_row" and chunk.table:
+                tables.setdefault((chunk.doc_id, chunk.table), []).append(chunk)
+        for rows in tables.values():
+            rows.sort(key=lambda c: c.order)
+        return tables
 
     @cached_property
     def following(self) -> dict[str, list[Chunk]]:
