@@ -47,7 +47,7 @@ from assistant.ask.pieces import (
     split_pieces,
 )
 from assistant.ask.refusal import refusal, unmentioned
-from assistant.ask.support import idf, on_subject, supported
+from assistant.ask.support import idf, on_subject, supporting
 from assistant.ask.table_lists import table_listing
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
 from assistant.ask.vocabulary import ASKING
@@ -168,6 +168,19 @@ def _introduced(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPie
         if intro is not None and all(o.piece != intro for o in out):
             out.append(ScoredPiece(intro, pick.score, pick.matched))
     return out
+
+
+def _stating(picks: list[ScoredPiece], backing: dict[str, list[Piece]]) -> list[ScoredPiece]:
+    """The answer states every asked kind of value: when no pick is a piece that states it about the subject (the
+    best-scored sentence was the notice's preamble, not '计划遴选不超过60名'), the first such piece is the answer
+    instead of the picks that state nothing asked."""
+    missing = [found for found in backing.values() if not any(p.piece in found for p in picks)]
+    if not missing:
+        return picks
+    score = max(p.score for p in picks)
+    kept = [p for p in picks if any(p.piece in found for found in backing.values())]
+    led = [ScoredPiece(found[0], score, frozenset()) for found in missing]
+    return list({id(p.piece): p for p in [*led, *kept]}.values())
 
 
 _OPEN = {"definition", "list", "needs", "broad"}
@@ -334,9 +347,11 @@ def compose_answer(
         return refuse(rare, best)
 
     kinds = asked_kinds(question)
-    missing = [kind for kind in kinds if not supported(kind, question, pieces)]
+    backing = {kind: supporting(kind, question, pieces) for kind in kinds}
+    missing = [kind for kind in kinds if not backing[kind]]
     if missing:
         return refuse([k for k in missing if ASKS[k].rare] or missing[:1], best)
+    picks = _stating(picks, backing)
     # A yes/no or how question ('公寓能养宠物吗', '证书丢了怎么补办') is answered only from a passage about what it
     # names. Questions for a list, a definition, needs or an overview are answered by the enumeration or passage
     # the retriever ranked first, whose words are often not the question's.

@@ -1,13 +1,14 @@
 """Does a passage state what was asked? The check that stands between an answer and a refusal.
 
     supported(kind, question, pieces) -> bool     a top piece states the asked kind of value about the subject
+    supporting(kind, question, pieces) -> [Piece] the pieces that do
     idf(terms, pieces) -> {term: weight}          a term's weight by how rare it is among the candidate pieces
 
 Contract:
-- A piece supports an asked kind when it states that kind of value (`analysis.ASKS[kind].value`), in the asked
-  measure and year when the question names them, about most of the question's subject (by idf weight, with
-  half credit for the characters a paraphrase keeps: `SUPPORT`), and, for money, about the kind of money asked
-  (a named benefit such as 生活补贴 only by that benefit).
+- A piece supports an asked kind when it states that kind of value (`analysis.ASKS[kind].value`; a count by a
+  figure that is no year, date or document number), in the asked measure and year when the question names them,
+  about most of the question's subject (by idf weight, with half credit for the characters a paraphrase keeps:
+  `SUPPORT`), and, for money, about the kind of money asked (a named benefit such as 生活补贴 only by that benefit).
 - A table cell of the asked kind needs only a third of the subject when the question names its row (`names_row`:
   the row's name without qualifiers, or most of it in order): a row is answerable by its key and the asked
   column, however the question words the rest ('总盘子', '起点数值'). A cell whose row is a sibling of the one
@@ -35,6 +36,7 @@ from assistant.ask.analysis import (
     subject_terms,
 )
 from assistant.ask.pieces import Piece
+from assistant.text import values
 
 
 def idf(terms: dict[str, float], pieces: list[Piece]) -> dict[str, float]:
@@ -178,6 +180,11 @@ def on_subject(question: str, chosen: list[Piece], pieces: list[Piece]) -> bool:
 
 def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
     """Does a top passage state the asked kind of value in a sentence about the asked subject?"""
+    return bool(supporting(kind, question, pieces))
+
+
+def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
+    """The top pieces that state the asked kind of value about the asked subject, in the pieces' order."""
     ask = ASKS[kind]
     weights = _subject(question, pieces)
     measure = asked_measure(question) if kind == "quantity" else None
@@ -186,9 +193,13 @@ def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
     named = named_benefits(question) if kind == "money" else []
     pieces = [p for p in pieces if p.chunk.kind != "meta"] or pieces
     incomplete = missing_rows(weights, pieces)
+    found: list[Piece] = []
     for piece in pieces:
         # an item states its value through its introduction: "应当提交下列材料：" + "身份证复印件"
-        if piece.rank > 5 or not ask.value.search(f"{piece.lead_in}{piece.text}"):
+        stated = f"{piece.lead_in}{piece.text}"
+        if kind == "quantity":  # a year, date or document number is no count
+            stated = values.NOT_A_COUNT.sub("", stated)
+        if piece.rank > 5 or not ask.value.search(stated):
             continue
         if in_measure is not None and not in_measure.search(piece.text + piece.unit):
             continue
@@ -207,5 +218,5 @@ def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
         if piece.header is not None and (piece.chunk.doc_id, piece.chunk.table) in incomplete:
             continue
         if _covers(weights, about, SUPPORT_NAMED_ROW if names_row(question, piece) else SUPPORT):
-            return True
-    return False
+            found.append(piece)
+    return found

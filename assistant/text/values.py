@@ -2,6 +2,7 @@
 
     YEAR.findall("到2025年，较2020年…") -> ["2025", "2020"]
     PHONE.search("咨询电话：0595-12345678")
+    NOT_A_COUNT.sub("", "2025年度计划遴选不超过60名") -> "计划遴选不超过60名"
 """
 
 from __future__ import annotations
@@ -20,3 +21,15 @@ PHONE = re.compile(
     r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9}|400-?\d{3}-?\d{4}|\d{7,8}(?=[，。；）)\s]))(?!\d)"
 )
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+
+# Figures that say when or which, not how many: a year (with its month and day), a date, a period, a time of day, a
+# document number (〔2023〕6号), an article or batch number (第3条). A sentence whose only figures are these states
+# no count: '现就开展2025年度…申报工作通知如下' does not say how many places there are.
+NOT_A_COUNT = re.compile(
+    r"〔\s*\d{4}\s*〕\s*\d+\s*号"
+    r"|(?:19|20)\d\d\s*[-—–至]\s*(?:19|20)\d\d\s*年?"
+    r"|(?:19|20)\d\d\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
+    r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
+    r"|\d{1,2}\s*[:：]\s*\d{2}"
+    r"|第\s*\d+\s*[条款项章节批期]"
+)
