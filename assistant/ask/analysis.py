@@ -260,7 +260,11 @@ _NARROWER = {
     "effective": ("deadline", "time"),
     "age": ("quantity",),
     "processing": ("time",),  # '多久能审完' asks a processing time, which '15个工作日内' states
+    # '补贴方面有疑问，联系电话是多少' asks a number to call, not an amount — unless another clause asks the amount
+    # ('安家补贴多少钱，咨询电话多少')
+    "phone": ("money", "quantity"),
 }
+_CLAUSES = re.compile(r"[，,？?；;。！!]")
 
 
 # What a unit is asked to do ('由谁解释', '哪个部门受理'): a duty other than leading a programme.
@@ -271,8 +275,11 @@ def asked_kinds(question: str) -> list[str]:
     """Kinds of value the question asks for (money, phone, …, quantity, time), rare kinds first."""
     kinds = [name for name, ask in ASKS.items() if ask.cue.search(question)]
     for narrow, broader in _NARROWER.items():
-        if narrow in kinds:
-            kinds = [k for k in kinds if k not in broader]
+        if narrow not in kinds:
+            continue
+        # a broader kind a clause of its own asks stays asked
+        others = [c for c in _CLAUSES.split(question) if c and not ASKS[narrow].cue.search(c)]
+        kinds = [k for k in kinds if k not in broader or any(ASKS[k].cue.search(c) for c in others)]
     return sorted(kinds, key=lambda k: not ASKS[k].rare)
 
 

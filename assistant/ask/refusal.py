@@ -60,7 +60,8 @@ def refusal(
         where = f"{display(contact.text)}[{len(citations)}]"
     where = "或".join(w for w in (where, hotline) if w)
     if where:
-        text += f"具体请咨询{where}。"
+        # the contact line may say how already ('咨询电话：…'): '具体请咨询咨询电话' says it twice
+        text += f"具体请{'' if where.startswith('咨询') else '咨询'}{where}。"
     return Answer(answer=text, answerable=False, confidence=0.8 if missing else 0.5, citations=citations,
                   route="refusal")
 
@@ -75,6 +76,10 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
         if word not in terms or len(word) < 3 or INTERROGATIVE.search(word) or not jieba.dt.FREQ.get(word):
             continue
         if not (flag[0] == "n" or flag == "l" and len(word) >= 4):  # '招进来' is an idiom too, but a verb
+            continue
+        # a word holding how a kind of value is asked ('联系电话', '办公地址') asks for the value, whatever the
+        # passages call it ('咨询电话')
+        if any(ask.cue.search(word) for ask in ASKS.values()):
             continue
         # Known when the passages write it, or every word it is made of ('岗位补贴': 岗位 and 补贴 are both
         # written); unknown when a part of it is written nowhere ('个人所得税': 所得 is not).

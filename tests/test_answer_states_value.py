@@ -1,0 +1,88 @@
+"""An answer states the value asked: when the best-worded sentence states nothing asked (a notice's preamble, whose
+only figures are its year and document number), the sentence that does state it about the subject answers instead;
+a count is never a year, a date or a document number; a word holding how a value is asked ('联系电话') is not a topic
+the documents must write; a refusal names the document's own contact once. The documents are invented for the
+tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.ask.engine import Engine
+from tests.conftest import make_settings
+
+SETTLING = """松川县博士安家补贴办法（测试用虚构文件）
+
+第一条 为吸引博士研究生来松川县工作，根据《松川县人才强县若干措施》（松委发〔2024〕3号），制定本办法。
+第二条 本办法适用于2025年1月1日以后全职引进到松川县企业工作的博士研究生。
+第三条 全职引进的博士研究生给予安家补贴30万元，分3年发放。
+第四条 安家补贴由县人社局负责受理审核，审核时限为20个工作日。
+第五条 办理过程中有疑问的，可以向县人才服务中心咨询，咨询电话：0599-3312345。
+第六条 本办法自2025年3月1日起施行。
+"""
+
+RENT = """柏林镇青年人才租房补贴细则（测试用虚构文件）
+
+一、补贴标准
+在柏林镇租房的本科毕业生每月补贴600元，硕士研究生每月补贴900元，博士研究生每月补贴1200元。
+二、申请时间
+每年4月集中受理一次。
+三、咨询方式
+咨询电话：0599-8876543（工作日9:00—17:00）。
+"""
+
+NOTICE = """关于开展2025年度松川县“青松计划”人才项目申报工作的通知（测试用虚构文件）
+
+为深入实施人才强县战略，根据《松川县“青松计划”人才支持办法》（松政〔2023〕8号）规定，现就开展2025年度“青松计划”人才项目申报工作通知如下：
+一、申报对象
+在松川县企业全职工作的青年人才，分为创新类和创业类。
+二、支持标准
+2025年度计划遴选“青松计划”人才不超过40名。入选创新类的，给予一次性资助15万元；入选创业类的，给予项目启动资金30万元。
+三、申报时间
+2025年5月6日至2025年6月20日。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
+    corpus = tmp_path_factory.mktemp("stating")
+    for name, text in (("settling.txt", SETTLING), ("rent.txt", RENT), ("notice.txt", NOTICE)):
+        (corpus / name).write_text(text, encoding="utf-8")
+    engine = Engine(make_settings(tmp_path_factory.mktemp("stating-data"), corpus, embedding_cache))
+    engine.start(progress=False, wait_for_vectors=True)
+    yield engine
+    engine.close()
+
+
+def test_a_count_is_answered_by_the_sentence_stating_it_not_by_a_preamble_with_a_year(engine: Engine) -> None:
+    answer = engine.ask("青松计划今年有多少名额")
+    assert answer.answerable, answer.answer
+    assert "40名" in answer.answer
+    assert "通知如下" not in answer.answer
+
+
+def test_a_phone_question_is_answered_by_the_number_alone(engine: Engine) -> None:
+    answer = engine.ask("安家补贴有疑问，咨询电话多少")
+    assert "0599-3312345" in answer.answer
+    assert "20个工作日" not in answer.answer  # the sentence beside it states nothing asked
+
+
+def test_how_a_value_is_asked_is_not_a_topic_the_documents_must_write(engine: Engine) -> None:
+    # the document writes 咨询电话, never 联系电话
+    answer = engine.ask("博士安家补贴方面有疑问，联系电话是多少？")
+    assert answer.answerable, answer.answer
+    assert "0599-3312345" in answer.answer
+
+
+def test_a_two_part_question_keeps_the_amount_beside_the_phone(engine: Engine) -> None:
+    answer = engine.ask("柏林镇租房补贴多少钱，咨询电话多少")
+    assert "0599-8876543" in answer.answer and "600元" in answer.answer
+
+
+def test_a_refusal_names_the_documents_contact_without_saying_ask_twice(engine: Engine) -> None:
+    answer = engine.ask("柏林镇租房补贴审核要多久？")
+    assert not answer.answerable, answer.answer
+    assert "0599-8876543" in answer.answer
+    assert "咨询咨询" not in answer.answer
