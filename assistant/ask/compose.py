@@ -3,7 +3,7 @@
     compose_answer(question, hits, max_chars=160, hotline="") -> Answer
 
 What the question asks comes from `analysis`; a list is gathered by `enumerations`, or read from a table's column
-by `table_lists`; a question about the
+by `table_lists` or from a section's sub-headings by `section_lists`; a question about the
 document itself is answered by `title_block`; refusals are worded by `refusal`; `support` decides whether a
 passage states what was asked. This module scores the pieces (`pieces`) of the hits and decides.
 
@@ -48,6 +48,7 @@ from assistant.ask.pieces import (
 )
 from assistant.ask.refusal import refusal, unmentioned
 from assistant.ask.support import idf, on_subject, supporting
+from assistant.ask.section_lists import section_listing
 from assistant.ask.table_lists import table_listing
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
 from assistant.ask.vocabulary import ASKING
@@ -336,8 +337,10 @@ def compose_answer(
     if unknown:  # a subject no passage speaks of: whatever looks alike is not the answer
         return refuse(rare, None, what=f"关于“{unknown}”的内容")
     if "list" in question_intents(question):
-        listed = table_listing(question, [h.chunk for h in hits])
-        if listed:  # '数字经济方向有哪些紧缺岗位': the asked column of the rows the question picks
+        chunks = [h.chunk for h in hits]
+        listed = table_listing(question, chunks) or section_listing(question, chunks)
+        if listed:  # '数字经济方向有哪些紧缺岗位': the asked column of the rows the question picks; '评审有哪几个
+            # 环节': the sub-headings of the section
             text, citations = cite(listed, {}, LIST_CHARS)
             return Answer(answer=text, answerable=True, confidence=0.8, citations=citations, route="retrieval")
     picks = _select(question, pieces, max_chars)

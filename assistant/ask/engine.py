@@ -42,6 +42,7 @@ from assistant.ask import (
     match_reply,
     matching,
     router,
+    section_lists,
     self_description,
     suggest,
     table_lists,
@@ -289,6 +290,7 @@ class Engine:
             hits = enumerations.with_continuations(hits, snap.following)
             if "list" in analysis.question_intents(question):
                 hits = table_lists.with_table_rows(hits, snap.tables)
+                hits = section_lists.with_sections(hits, snap.sections)
         with stage("compose"):
             return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
 

@@ -6,6 +6,7 @@
     snap.titles -> (title by doc_id, whole text by doc_id)
     snap.following -> chunk id -> the chunks after it in its document (for enumerations that run on)
     snap.tables    -> (doc id, table name) -> the table's rows in reading order (for lists asked of a table)
+    snap.sections  -> (doc id, section) -> the first passage of each sub-section (for lists asked of a section)
 
 Contract:
 - A `Snapshot` is immutable: the engine swaps a new one in with one assignment, so a query never sees a
@@ -23,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from assistant.ask import enumerations, matching
+from assistant.ask import enumerations, matching, section_lists
 from assistant.ask.entities import EntityIndex
 from assistant.core.types import Chunk, Fact
 from assistant.store.bm25 import BM25Index, index_text, learn_domain_terms
@@ -65,6 +66,11 @@ class Snapshot:
         for rows in tables.values():
             rows.sort(key=lambda c: c.order)
         return tables
+
+    @cached_property
+    def sections(self) -> dict[tuple[str, str], list[Chunk]]:
+        """(doc_id, section) -> the first passage of each of its sub-sections (for lists asked of a section)."""
+        return section_lists.children_of(list(self.chunks.values()))
 
     @cached_property
     def following(self) -> dict[str, list[Chunk]]:
