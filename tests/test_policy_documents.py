@@ -157,3 +157,20 @@ def test_a_self_description_with_a_question_gets_its_own_citys_amount_first(clie
     finally:
         for doc in docs:
             client.delete(f"/api/v1/documents/{doc['doc_id']}", headers=ADMIN)
+
+
+@pytest.mark.slow
+def test_the_passage_stating_the_asked_kind_of_value_is_preferred(client: TestClient, own_engine: Any) -> None:
+    """With all six documents and the plan indexed, the notice's title words are in almost every passage; the one
+    that states an age (or an address) is the answer, not the preamble that only names the programme."""
+    names = [name for name, *_ in CASES]  # the six invented documents
+    docs = [_upload(client, POLICY / name) for name in names]
+    try:
+        own_engine.wait_for_vectors()
+        for question, value in (("海燕计划对年龄有什么限制", "40周岁"), ("澜川人才认定到哪里去办理？", "新城路66号")):
+            reply = _ask(client, question)
+            assert reply["answerable"], (question, reply["answer"])
+            assert value in reply["answer"], (question, reply["answer"])
+    finally:
+        for doc in docs:
+            client.delete(f"/api/v1/documents/{doc['doc_id']}", headers=ADMIN)

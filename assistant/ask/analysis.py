@@ -140,9 +140,14 @@ ASKS: dict[str, _Ask] = {
     "money": _ask(
         rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{MONEY_NOUNS})|(?:{MONEY_NOUNS})\S{{0,4}}(?:多少|几(?![年月天日次期档个])|标准|多高)",
         r"\d[\d.,，]*\s*[万亿千百]?\s*元", "具体的金额标准"),
-    "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|网址|网站是|[哪什][个么]网站|官网|邮箱|公众号|微信号"
-                  r"|(?:哪里|哪儿|在哪)\S{0,2}下载",
-                  r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|https?://|www\.|@", "电话号码、网址或邮箱"),
+    # A number to call (or write to: '联系方式' is answered by an e-mail too); a web address and an e-mail are kinds
+    # of their own — a phone number does not answer '网址是什么'.
+    "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|公众号|微信号",
+                  r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|@", "电话号码"),
+    "web": _ask(r"网址|网站是|[哪什][个么]网站|官网|网页|链接|(?:哪里|哪儿|在哪)\S{0,2}下载",
+                r"https?://|www\.|[A-Za-z0-9-]+\.(?:gov|com|org|net|edu)?\.?cn\b|[A-Za-z0-9-]+\.(?:com|org|net)\b",
+                "网址"),
+    "email": _ask(r"邮箱|电子邮件|(?i:e-?mail)", r"[\w.+-]+@[\w-]+\.[\w.]+", "电子邮箱"),
     "address": _ask(r"地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌"
                     r"|[送交到去打]\S{0,2}哪(?![些个几类种一样位家])|在哪办",
                     # a place, or where money is paid to (an account is the 'where' of a payment)
@@ -162,7 +167,7 @@ ASKS: dict[str, _Ask] = {
                       r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报", "具体需要的材料和手续"),
     "consequence": _ask(r"骗|造假|弄虚作假|违规|违反|被发现|被查|怎么处理|如何处理|处罚|后果|会怎样|会怎么样",
                         r"追回|取消|不得|处罚|追究|撤销|退回|收回|停止发放|列入", "违规的处理办法"),
-    "age": _ask(r"年龄|多大岁数|几岁|多少岁|岁数", r"\d+\s*周?岁|年龄不限|不受年龄限制", "年龄要求"),
+    "age": _ask(r"年龄|年纪|多大岁数|几岁|多少岁|岁数", r"\d+\s*周?岁|年龄不限|不受年龄限制", "年龄要求"),
     "validity": _ask(r"有效期|有效多久|管几年|有效几年|多久失效|什么时候失效|过期",
                      r"有效期|有效至|\d+\s*年内有效", "有效期"),
     "effective": _ask(r"施行|生效|开始执行|开始实施|开始用|起执行|哪天起|什么时候起",
@@ -263,6 +268,8 @@ _NARROWER = {
     # '补贴方面有疑问，联系电话是多少' asks a number to call, not an amount — unless another clause asks the amount
     # ('安家补贴多少钱，咨询电话多少')
     "phone": ("money", "quantity"),
+    "web": ("money", "quantity"),
+    "email": ("money", "quantity"),
 }
 _CLAUSES = re.compile(r"[，,？?；;。！!]")
 

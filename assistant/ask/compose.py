@@ -224,7 +224,7 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         duty = re.compile(found[-1]) if found else None
         tense = question_tense(part)
         unit = asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
-        measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
+        measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*个?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
         ranked = sorted(
             (
                 _score(

@@ -47,7 +47,7 @@ from assistant.ask import (
     suggest,
     table_lists,
 )
-from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
+from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever, prefer_stating
 from assistant.ask.snapshot import Snapshot, SnapshotBuilder
 from assistant.core.config import Settings
 from assistant.core.errors import DocumentNotFound, NotReady
@@ -60,6 +60,13 @@ from assistant.store.db import exclusive
 log = logging.getLogger(__name__)
 
 _FIRST_PERSON = re.compile(r"我|本人|俺|咱|自己")
+# Passages retrieved per question: a question naming a document is answered from all of them (after focusing), any
+# other from the best eight once those stating the asked kind of value have moved up.
+CANDIDATES = 30
+# Weight of the ranking of the candidates that state a rarely held kind of value the question asks (an age, an
+# address, an amount) in the fusion with the retriever's own ranking (`retrieval.prefer_stating`). 0.5 and 1.0
+# measured the same on the tuning halves; the smaller disturbs the retriever's order less.
+STATING_WEIGHT = 0.5
 
 
 class Engine:
@@ -277,7 +284,8 @@ class Engine:
         retrieval runs only when those paths do not answer)."""
         with stage("analysis"):
             route = router.route(question, snap.entities)
-            named = focus.named_document(question, *snap.titles)
+            places = [*snap.places, *analysis.place_names([self.settings.deployment.city])]
+            named = focus.named_document(question, *snap.titles, places=places)
         # A question naming a document is answered from it: another document's facts never shadow it.
         if route.intent != "none" and (named is None or any(f.doc_id == named for f in route.facts)):
             with stage("facts"):
@@ -285,8 +293,14 @@ class Engine:
             if answer is not None:
                 return answer, []
         with stage("retrieval"):
-            hits = self._retriever(snap).retrieve(question, max(top_k, 8) if named is None else 30)
-            hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles)
+            hits = self._retriever(snap).retrieve(question, CANDIDATES)
+            kinds = [k for k in analysis.asked_kinds(question) if analysis.ASKS[k].rare]
+            if kinds:  # '年龄卡在多少' is answered by the passage stating an age, '去哪里办' by one with an address
+                hits = prefer_stating(
+                    hits, lambda c: any(analysis.ASKS[k].value.search(c.text) for k in kinds), STATING_WEIGHT
+                )
+            hits = hits[: max(top_k, 8) if named is None else CANDIDATES]
+            hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles, places=places)
             hits = enumerations.with_continuations(hits, snap.following)
             if "list" in analysis.question_intents(question):
                 hits = table_lists.with_table_rows(hits, snap.tables)

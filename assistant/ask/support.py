@@ -71,6 +71,8 @@ _ASKING_POS = re.compile(r"^(?:l|m|mq|t|tg|r|d|p|c|u\w*|y|e|o|q|f|x|zg)$")
 # '办得了') is how the asker talks about an act the passage names otherwise ('引进', '弄虚作假的'); a plain verb
 # ('减免', '补办') is what is asked about.
 _COLLOQUIAL_VERB = re.compile(r"^\w+[来去]$|^\w[上下出进回起过到完掉住开]来?$|^\w[不得]\w*$")
+# A modal ('不能', '可以', '是否') says how a rule is asked about ('年龄不能超过多少'), never what.
+_MODAL = re.compile(r"^(?:[不没](?:能|得|会|可|要|用|够|准|许)\w?|能否|是否|可否|可以|能够|应当|应该)$")
 
 
 def _named(question: str, terms: list[str]) -> list[str]:
@@ -82,6 +84,8 @@ def _named(question: str, terms: list[str]) -> list[str]:
     def asking(term: str) -> bool:
         flag = tags.get(term)
         # a figure ('525') names a programme here: years were taken out with the asking words already
+        if _MODAL.match(term):
+            return True
         if flag is None or any(ch.isdigit() for ch in term):
             return False
         if flag == "l":  # an idiom is four characters or more ('来龙去脉'); jieba tags some trades 'l' too (初级工)
@@ -188,7 +192,7 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
     ask = ASKS[kind]
     weights = _subject(question, pieces)
     measure = asked_measure(question) if kind == "quantity" else None
-    in_measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*(?:{MEASURE_UNITS[measure]})") if measure else None
+    in_measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*个?\s*(?:{MEASURE_UNITS[measure]})") if measure else None
     nouns = set(re.findall(MONEY_NOUNS, question)) if kind == "money" else set()
     named = named_benefits(question) if kind == "money" else []
     pieces = [p for p in pieces if p.chunk.kind != "meta"] or pieces
