@@ -1,8 +1,9 @@
 """An answer states the value asked: when the best-worded sentence states nothing asked (a notice's preamble, whose
 only figures are its year and document number), the sentence that does state it about the subject answers instead;
 a count is never a year, a date or a document number; a word holding how a value is asked ('联系电话') is not a topic
-the documents must write; a refusal names the document's own contact once. The documents are invented for the
-tests."""
+the documents must write; a refusal names the document's own contact once; a web address is not answered by a phone
+number; a modal ('不能') or '年纪' asks about an age, not a topic; a question naming a place is answered from that
+place's documents or refused, never from another place's. The documents are invented for the tests."""
 
 from __future__ import annotations
 
@@ -38,17 +39,38 @@ NOTICE = """关于开展2025年度松川县“青松计划”人才项目申报�
 为深入实施人才强县战略，根据《松川县“青松计划”人才支持办法》（松政〔2023〕8号）规定，现就开展2025年度“青松计划”人才项目申报工作通知如下：
 一、申报对象
 在松川县企业全职工作的青年人才，分为创新类和创业类。
+二、申报条件
+（一）具有全日制本科及以上学历；
+（二）近三年在本县连续缴纳社会保险；
+（三）年龄不超过38周岁（1987年1月1日以后出生）。
+三、支持标准
+2025年度计划遴选“青松计划”人才不超过40名。入选“青松计划”创新类的，给予一次性资助15万元；入选“青松计划”创业类的，给予项目启动资金30万元。
+四、申报时间
+“青松计划”网上申报时间为2025年5月6日至2025年6月20日。
+五、其他
+“青松计划”入选人才同时享受人才公寓优先入住等配套服务。各区要做好“青松计划”政策宣传。
+六、咨询方式
+县人才服务中心，咨询电话：0599-6677889。
+"""
+
+
+BAMBOO = """关于开展2025年度松川县“翠竹计划”人才项目申报工作的通知（测试用虚构文件）
+
+为深入实施人才强县战略，根据《松川县“翠竹计划”人才支持办法》（松政〔2022〕5号）规定，现就开展2025年度“翠竹计划”人才项目申报工作通知如下：
+一、申报对象
+在松川县企业全职工作的青年人才，分为创新类和创业类。
 二、支持标准
-2025年度计划遴选“青松计划”人才不超过40名。入选创新类的，给予一次性资助15万元；入选创业类的，给予项目启动资金30万元。
+2025年度计划遴选“翠竹计划”人才不超过25名。入选创新类的，给予一次性资助12万元；入选创业类的，给予项目启动资金20万元。
 三、申报时间
-2025年5月6日至2025年6月20日。
+2025年4月1日至2025年4月30日。
 """
 
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
     corpus = tmp_path_factory.mktemp("stating")
-    for name, text in (("settling.txt", SETTLING), ("rent.txt", RENT), ("notice.txt", NOTICE)):
+    docs = (("settling.txt", SETTLING), ("rent.txt", RENT), ("notice.txt", NOTICE), ("bamboo.txt", BAMBOO))
+    for name, text in docs:
         (corpus / name).write_text(text, encoding="utf-8")
     engine = Engine(make_settings(tmp_path_factory.mktemp("stating-data"), corpus, embedding_cache))
     engine.start(progress=False, wait_for_vectors=True)
@@ -57,9 +79,9 @@ def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
 
 
 def test_a_count_is_answered_by_the_sentence_stating_it_not_by_a_preamble_with_a_year(engine: Engine) -> None:
-    answer = engine.ask("青松计划今年有多少名额")
+    answer = engine.ask("翠竹计划今年有多少名额")
     assert answer.answerable, answer.answer
-    assert "40名" in answer.answer
+    assert "25名" in answer.answer
     assert "通知如下" not in answer.answer
 
 
@@ -86,3 +108,30 @@ def test_a_refusal_names_the_documents_contact_without_saying_ask_twice(engine: 
     assert not answer.answerable, answer.answer
     assert "0599-8876543" in answer.answer
     assert "咨询咨询" not in answer.answer
+
+
+def test_a_web_address_is_not_answered_by_a_phone_number(engine: Engine) -> None:
+    answer = engine.ask("松川人才网的网址是什么？")
+    assert not answer.answerable, answer.answer
+    assert answer.answer.startswith("文件中没有明确网址")
+
+
+@pytest.mark.parametrize("question", ["申报青松计划多大年纪以内", "青松计划的申报人年龄不能超过多少"])
+def test_an_age_limit_asked_in_everyday_words_is_answered(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answerable, answer.answer
+    assert "38周岁" in answer.answer
+
+
+def test_a_processing_time_in_working_days_is_stated_with_its_classifier(engine: Engine) -> None:
+    answer = engine.ask("安家补贴审核要几个工作日")  # the document writes '20个工作日'
+    assert answer.answerable, answer.answer
+    assert "20个工作日" in answer.answer
+
+
+def test_a_place_without_such_a_document_is_refused_not_answered_with_another_places_amount(engine: Engine) -> None:
+    answer = engine.ask("松川博士租房补贴多少")  # only 柏林镇 has a rent subsidy
+    assert not answer.answerable, answer.answer
+    assert "1200元" not in answer.answer
+    own = engine.ask("柏林博士租房每月补多少？")
+    assert own.answerable and "1200元" in own.answer

@@ -15,7 +15,9 @@ Contract:
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+
+from collections.abc import Iterable, Mapping
 
 import jieba
 
@@ -25,12 +27,17 @@ from assistant.core.types import ScoredChunk
 MIN_NAMED_CHARS = 2
 
 
+# A place is written with or without its level: the title's 澜川市 is the question's 澜川.
+_PLACE_LEVEL = re.compile(r"(?<=..)[省市县区镇]$")
+
+
 def _words(text: str) -> set[str]:
-    return {w for w in jieba.lcut_for_search(text) if len(w) >= 2 and not w.isdigit()}
+    words = {w for w in jieba.lcut_for_search(text) if len(w) >= 2 and not w.isdigit()}
+    return words | {_PLACE_LEVEL.sub("", w) for w in words}
 
 
 def named_document(
-    question: str, titles: Mapping[str, str], texts: Mapping[str, str] | None = None
+    question: str, titles: Mapping[str, str], texts: Mapping[str, str] | None = None, places: Iterable[str] = ()
 ) -> str | None:
     """The doc_id whose title the question names best, or None when it names none or several equally.
     `texts` (each document's whole text) tells distinctive title words from common ones: '澜川' is written in
@@ -43,13 +50,18 @@ def named_document(
     # A word only one document writes names it fully; one that others write too ('产业', in a title and in the
     # plan's text) counts half: alone it names nothing.
     asked = {w: (1.0 if n == 1 else 0.5) for w, n in writers.items() if 0 < n <= len(corpus) / 2}
+    # A document that never writes the place asked about is not the one named ('松川…租房补贴' names no 柏林镇 细则).
+    asked_places = [p for p in places if p in question]
     scores = sorted(
         (
             (sum(len(w) * share for w, share in asked.items() if w in words), doc_id)
             for doc_id, words in title_words.items()
+            if all(p in corpus.get(doc_id, "") or p in titles[doc_id] for p in asked_places)
         ),
         reverse=True,
     )
+    if len(scores) < 2:
+        return scores[0][1] if scores and scores[0][0] >= MIN_NAMED_CHARS else None
     best, second = scores[0], scores[1]
     if best[0] < MIN_NAMED_CHARS or best[0] == second[0]:
         return None
@@ -66,15 +78,23 @@ def focus_hits(hits: list[ScoredChunk], doc_id: str | None) -> list[ScoredChunk]
 
 
 def mentioning(
-    hits: list[ScoredChunk], question: str, titles: Mapping[str, str], texts: Mapping[str, str]
+    hits: list[ScoredChunk],
+    question: str,
+    titles: Mapping[str, str],
+    texts: Mapping[str, str],
+    places: Iterable[str] = (),
 ) -> list[ScoredChunk]:
     """The hits whose document writes every title word the question uses ('晋江' in '想来晋江工作，补贴多少'): a
     document that never mentions the place or programme asked about does not answer for it. All hits when none
-    is left."""
+    is left — unless a place was asked about: then none (another city's amount is no answer)."""
     title_words = set().union(*(_words(t) for t in titles.values())) if titles else set()
     asked = _words(question) & title_words
     keep = set(texts)
     for word in asked:
         keep &= {doc_id for doc_id, text in texts.items() if word in text}
     kept = [h for h in hits if h.chunk.doc_id in keep]
+    # A place asked about that no retrieved document writes: another place's passage is no answer for it.
+    asked_places = [p for p in places if p in question]
+    if asked_places:
+        return [h for h in kept or hits if all(p in texts.get(h.chunk.doc_id, "") for p in asked_places)]
     return kept or hits

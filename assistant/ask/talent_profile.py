@@ -184,12 +184,14 @@ _BORN_PATTERNS = (
 )
 _BORN_ANY = re.compile(r"土生土长|本地人|回老家|回家乡|回乡")
 _BORN_CUES = ("回归", "家乡", "返乡", "回乡", "本土")
-_PLACE = re.compile(r"^(?:关于)?([\u4e00-\u9fff]{2,4}?)(?:市|县|区)")
+# A title opens with its place, or names it after '关于…年度' ('关于开展2025年度松川县“青松计划”…'): 2-4 characters
+# and the place's level.
+_PLACE = re.compile(r"(?:^(?:关于|中共)?|年度|年)([\u4e00-\u9fff]{2,4}?)(?:市|县|区|镇)")
 
 
 def home_places(titles: Iterable[str]) -> list[str]:
     """The places the indexed documents are about, read from their titles ("X市…规划" -> X)."""
-    return list(dict.fromkeys(m.group(1) for t in titles if (m := _PLACE.match(t or ""))))
+    return list(dict.fromkeys(m.group(1) for t in titles if (m := _PLACE.search(t or ""))))
 
 
 def _born(text: str, places: Sequence[str]) -> bool:
