@@ -4,10 +4,13 @@
 
 Contract:
 - A self-contained question (no pronoun, no ordinal, no "…呢？" ellipsis, names its own subject) is returned
-  unchanged, character for character.
-- The subject carried over is the programme / indicator / unit / industry last talked about: the entity names
-  `mentions` finds in the latest user question (resolved the same way, turn by turn), else in the latest
-  answer, else the noun phrase that opened the latest user question.
+  unchanged, character for character. Asking words (啥时候, 哪几个), attribute words (占地, 方式) and light verbs
+  (来搞, 通过) are no subject; nor is an entity name the question does not write whole ('申请人' for '可以申请').
+- The subject carried over is what the latest user question (resolved the same way, turn by turn) is about:
+  the entity name it writes (at least half of the name in one run, so '工程师' alone never picks another
+  row's name), unless the noun phrase it opens with says more than that name (the place or programme that
+  names the document: '海燕计划网上申报', '晋江租房补贴'); then that phrase. Failing both, the first entity
+  name of the latest answer.
 - 第N个 picks the N-th item listed in the latest assistant answer.
 - 那2020年呢？ repeats the previous question with the year (or subject) swapped.
 """
@@ -17,7 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.ask.analysis import asked_kinds, subject_terms
+import jieba
+
+from assistant.ask.analysis import VALUE_WORDS, asked_kinds, subject_terms
 from assistant.ask.vocabulary import PERIOD_END
 from assistant.core.types import Turn
 
@@ -31,10 +36,6 @@ _LEADING = re.compile(r"^(?:那么|那|还有|另外|then)\s*")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|项|条|家|名|种)?")
 _ELLIPSIS = re.compile(r"^(?:那么|那|还有)?\s*(.{1,20}?)\s*呢\s*[？?]?\s*$")
 _TIME = re.compile(rf"(?:到|在)?(?:19|20)\d\d\s*年(?:底|末)?|现在|目前|现阶段|{PERIOD_END}")
-_PREDICATE = re.compile(
-    r"(?:是什么|是谁|是哪|是指|指什么|主要|具体|有哪些|有什么|有多少|有几|要|由谁|谁|什么|多少|几|哪|怎么|如何|"
-    r"能|可以|需要|包括|的牵头|牵头|实施|计划|在|是|有)"
-)
 _NUMERALS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 
 
@@ -64,23 +65,101 @@ def list_items(text: str) -> list[str]:
     return items if len(items) >= 2 else []
 
 
+# Words that name what is asked about a subject, never the subject itself ('实施年限呢？', '要达到什么目标？').
+_ATTRIBUTE = re.compile(
+    r"牵头|负责|实施|年限|期限|目标|内容|措施|条件|要求|材料|手续|流程|电话|联系|地址|时间|截止|标准|金额|补贴|奖励|"
+    r"多少|多久|对象|范围|人数|数量|规模|现状|基数|方式|方法|途径|渠道|占地|面积|用地"
+)
+# Words that ask, and light verbs that only say something is done ('啥时候', '哪几个', '来搞', '通过').
+_NO_SUBJECT = re.compile(r"^(?:[哪谁啥咋怎]|什么|几[个家名项种]|多[少大久长高])|^(?:来|去)?(?:搞|干|做|弄)(?:嘛|啥)?$|^通过$")
+
+
+# What ends a question's opening noun phrase: a verb of being or having, an asking word, a word that says which
+# value is asked (目标, 最长, 占地), or the end of a clause. '计划' is left out: it ends names (海燕计划).
+_PHRASE_END = frozenset(
+    "是 有 要 能 会 可以 需要 包括 由 归 算 属于 指 为 应 该 得 在 主要 具体 一共 总共 到底 是不是 是否 有没有 "
+    "干嘛 干什么 做什么".split()
+)
+_ASKING = re.compile(r"^(?:[哪谁啥咋怎]|什么|几|多(?:少|大|久|长|高|远|重)|是否)")
+_OPENERS = re.compile(r"^(?:那么|那|还有|另外|请问|我想问|想问|关于|对于|在)\s*")
+# Benefits are named by what they pay ('租房补贴'): these attribute words belong to the subject's name.
+_BENEFIT = re.compile(r"补贴|奖励|补助|资助|津贴")
+
+
+def _ends_phrase(token: str) -> bool:
+    if re.fullmatch(r"[，,。？?！!；;：:\s]+", token):
+        return True
+    if token in _PHRASE_END or _ASKING.match(token):
+        return True
+    if token != "计划" and token in VALUE_WORDS:
+        return True
+    return bool(_ATTRIBUTE.search(token)) and not _BENEFIT.search(token)
+
+
 def opening_phrase(question: str) -> str | None:
-    """The noun phrase a question opens with: '卫生人才“525”是什么意思？' -> '卫生人才“525”'."""
-    question = _LEADING.sub("", question.strip())
-    match = _PREDICATE.search(question, 2)
-    phrase = question[: match.start()] if match else question
+    """The noun phrase a question opens with: '卫生人才“525”是什么意思？' -> '卫生人才“525”',
+    '晋江租房补贴最长发多久？' -> '晋江租房补贴', '邻里中心占地多大？' -> '邻里中心'."""
+    question = _OPENERS.sub("", _LEADING.sub("", question.strip()))
+    phrase = ""
+    for token in jieba.lcut(question):
+        if phrase and _ends_phrase(token):
+            break
+        if not phrase and _ends_phrase(token):
+            return None
+        phrase += token
     phrase = phrase.strip(" ，,？?。的")
     return phrase if len(phrase) >= 2 else None
 
 
+def _plain(text: str) -> str:
+    return re.sub(r"[\W_的]", "", text)
+
+
+def _common_run(a: str, b: str) -> int:
+    """Length of the longest run of characters both texts write."""
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            if a[i:j] in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def written_mentions(text: str, mentions: Mentions, whole: bool = False) -> list[str]:
+    """The entity names `mentions` finds that the text itself writes, at least half of them in one run
+    ('社工人才培养工程' writes 社会工作人才培养工程's '人才培养工程'), or all of it with `whole`; a name sharing
+    only a common word ('工程师', '补贴') with the text, or an attribute word alone, is not what the text is about."""
+    plain = _plain(text)
+    found = []
+    for name in mentions(text):
+        key = _plain(name)
+        if len(key) < 2 or _ATTRIBUTE.fullmatch(key) or name in found:
+            continue
+        if key in plain if whole else _common_run(key, plain) * 2 >= len(key):
+            found.append(name)
+    return found
+
+
+def question_subject(question: str, mentions: Mentions) -> str | None:
+    """What a question is about: the entity name it writes, unless its opening phrase says more than that name
+    ('海燕计划网上申报' against 网上申报时间, '晋江租房补贴' against 租房补贴): then the phrase, as written."""
+    names = written_mentions(question, mentions)
+    phrase = opening_phrase(question)
+    if names:
+        name = max(names, key=lambda n: (_common_run(_plain(n), _plain(question)), len(n)))
+        more = set(_plain(_ATTRIBUTE.sub("", phrase or ""))) - set(_plain(name))
+        if phrase is None or len(more) < 2:
+            return name
+    return phrase
+
+
 def _subject(history: list[Turn], standalone_users: list[str], mentions: Mentions) -> str | None:
     for user in reversed(standalone_users):
-        names = mentions(user)
-        if names:
-            return max(names, key=len)
-        phrase = opening_phrase(user)
-        if phrase:
-            return phrase
+        subject = question_subject(user, mentions)
+        if subject:
+            return subject
     for turn in reversed(history):
         if turn.role == "assistant":
             names = mentions(turn.content)
@@ -89,24 +168,20 @@ def _subject(history: list[Turn], standalone_users: list[str], mentions: Mention
     return None
 
 
-# Words that name what is asked about a subject, never the subject itself ('实施年限呢？', '要达到什么目标？').
-_ATTRIBUTE = re.compile(
-    r"牵头|负责|实施|年限|期限|目标|内容|措施|条件|要求|材料|手续|流程|电话|联系|地址|时间|截止|标准|金额|补贴|奖励|"
-    r"多少|多久|对象|范围|人数|数量|规模|现状|基数"
-)
-
-
 def is_elliptical(question: str, mentions: Mentions) -> bool:
+    """True for a question with a pronoun, an ordinal, a '…呢？' ellipsis, or no subject of its own: only asking
+    words, attribute words and names it does not write ('一年里哪几个月可以申请？' is about no 申请人)."""
     if _PRONOUN.search(question) or _ORDINAL.search(question) or _ELLIPSIS.match(question):
         return True
-    if _LEADING.match(question) and not mentions(question):
+    named = written_mentions(question, mentions, whole=True)
+    if _LEADING.match(question) and not named:
         return True
     core = re.sub(r"[？?。！!，,\s]", "", question)
-    if len(core) <= 6 and not mentions(question):
+    if len(core) <= 6 and not named:
         return True
     # No subject of its own: every content word only says what is asked ('要达到什么目标？', '谁牵头，啥时候实施？').
-    own = [t for t in subject_terms(question)[0] if not _ATTRIBUTE.search(t)]
-    return not own and not mentions(question)
+    own = [t for t in subject_terms(question)[0] if not _ATTRIBUTE.search(t) and not _NO_SUBJECT.search(t)]
+    return not own and not named
 
 
 def _is_attribute(slot: str, mentions: Mentions) -> bool:
