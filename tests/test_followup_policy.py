@@ -28,6 +28,10 @@ SHIHU = """石湖县人才安居办法（测试用虚构文件）
 第二条 租房补贴每年5月和11月集中受理申请。
 第三条 青禾创业园占地30亩，由县科技局负责管理，入驻企业可免租金两年。
 第四条 人才驿站建设项目通过改造闲置厂房的途径建设人才驿站，由县人社局牵头，2026年底前建成。
+第五条 重点项目见下表。
+序号\t重点项目\t主要内容\t实施年限\t牵头单位
+1\t乡村工匠培育项目\t组织专家下乡，开展技术指导和技能培训，培训合格的发放结业证书。\t2027-2029\t县农业农村局
+2\t青年创客孵化项目\t建设青年创客空间，为创业青年提供场地和导师服务。\t2026-2028\t团县委
 """
 
 
@@ -68,3 +72,11 @@ def test_a_how_follow_up_with_light_verbs_only_takes_the_last_programme(engine: 
     answer = engine.ask("通过什么途径来搞？", history)
     assert "人才驿站" in (answer.standalone_question or "")
     assert "改造闲置厂房" in answer.answer
+
+
+def test_a_colloquial_when_follow_up_is_answered_with_the_date(engine: Engine) -> None:
+    # '啥时候' asks when, as '什么时候' does: the answer is the years, not the programme's description again.
+    history = turns("乡村工匠培育项目是做什么的？", "组织专家下乡，开展技术指导和技能培训。")
+    answer = engine.ask("谁牵头，啥时候实施？", history)
+    assert "乡村工匠" in (answer.standalone_question or "")
+    assert "县农业农村局" in answer.answer and "2027-2029" in answer.answer
