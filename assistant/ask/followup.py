@@ -9,7 +9,7 @@ Contract:
 - The subject carried over is what the latest user question (resolved the same way, turn by turn) is about:
   the entity name it writes (at least half of the name in one run, so '工程师' alone never picks another
   row's name), unless the noun phrase it opens with says more than that name (the place or programme that
-  names the document: '海燕计划网上申报', '晋江租房补贴'); then that phrase. Failing both, the first entity
+  names the document: '青松计划网上申报', '云溪县租房补贴'); then that phrase. Failing both, the first entity
   name of the latest answer.
 - 第N个 picks the N-th item listed in the latest assistant answer.
 - 那2020年呢？ repeats the previous question with the year (or subject) swapped.
@@ -75,7 +75,7 @@ _NO_SUBJECT = re.compile(r"^(?:[哪谁啥咋怎]|什么|几[个家名项种]|多
 
 
 # What ends a question's opening noun phrase: a verb of being or having, an asking word, a word that says which
-# value is asked (目标, 最长, 占地), or the end of a clause. '计划' is left out: it ends names (海燕计划).
+# value is asked (目标, 最长, 占地), or the end of a clause. '计划' is left out: it ends names (青松计划).
 _PHRASE_END = frozenset(
     "是 有 要 能 会 可以 需要 包括 由 归 算 属于 指 为 应 该 得 在 主要 具体 一共 总共 到底 是不是 是否 有没有 "
     "干嘛 干什么 做什么".split()
@@ -98,7 +98,7 @@ def _ends_phrase(token: str) -> bool:
 
 def opening_phrase(question: str) -> str | None:
     """The noun phrase a question opens with: '卫生人才“525”是什么意思？' -> '卫生人才“525”',
-    '晋江租房补贴最长发多久？' -> '晋江租房补贴', '邻里中心占地多大？' -> '邻里中心'."""
+    '云溪县租房补贴最长发多久？' -> '云溪县租房补贴', '青禾创业园占地多大？' -> '青禾创业园'."""
     question = _OPENERS.sub("", _LEADING.sub("", question.strip()))
     phrase = ""
     for token in jieba.lcut(question):
@@ -144,7 +144,7 @@ def written_mentions(text: str, mentions: Mentions, whole: bool = False) -> list
 
 def question_subject(question: str, mentions: Mentions) -> str | None:
     """What a question is about: the entity name it writes, unless its opening phrase says more than that name
-    ('海燕计划网上申报' against 网上申报时间, '晋江租房补贴' against 租房补贴): then the phrase, as written."""
+    ('青松计划网上申报' against 网上申报时间, '云溪县租房补贴' against 租房补贴): then the phrase, as written."""
     names = written_mentions(question, mentions)
     phrase = opening_phrase(question)
     if names:
@@ -170,7 +170,7 @@ def _subject(history: list[Turn], standalone_users: list[str], mentions: Mention
 
 def is_elliptical(question: str, mentions: Mentions) -> bool:
     """True for a question with a pronoun, an ordinal, a '…呢？' ellipsis, or no subject of its own: only asking
-    words, attribute words and names it does not write ('一年里哪几个月可以申请？' is about no 申请人)."""
+    words, attribute words and names it does not write ('哪几个月可以申请？' is about no 申请人)."""
     if _PRONOUN.search(question) or _ORDINAL.search(question) or _ELLIPSIS.match(question):
         return True
     named = written_mentions(question, mentions, whole=True)
