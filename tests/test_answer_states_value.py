@@ -2,7 +2,8 @@
 only figures are its year and document number), the sentence that does state it about the subject answers instead;
 a count is never a year, a date or a document number; a word holding how a value is asked ('联系电话') is not a topic
 the documents must write; a refusal names the document's own contact once; a web address is not answered by a phone
-number; a modal ('不能') or '年纪' asks about an age, not a topic; a question naming a place is answered from that
+number; a modal ('不能') or '年纪' asks about an age, not a topic; the date an age is counted at is a date asked, and a
+window written '每月15日前' states when to apply; a question naming a place is answered from that
 place's documents or refused, never from another place's. The documents are invented for the tests."""
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ RENT = """柏林镇青年人才租房补贴细则（测试用虚构文件）
 一、补贴标准
 在柏林镇租房的本科毕业生每月补贴600元，硕士研究生每月补贴900元，博士研究生每月补贴1200元。
 二、申请时间
-每年4月集中受理一次。
+每年4月集中受理一次，每月15日前提交的，当月完成审核。
 三、咨询方式
 咨询电话：0599-8876543（工作日9:00—17:00）。
 """
@@ -58,7 +59,7 @@ BAMBOO = """关于开展2025年度松川县“翠竹计划”人才项目申报�
 
 为深入实施人才强县战略，根据《松川县“翠竹计划”人才支持办法》（松政〔2022〕5号）规定，现就开展2025年度“翠竹计划”人才项目申报工作通知如下：
 一、申报对象
-在松川县企业全职工作的青年人才，分为创新类和创业类。
+在松川县企业全职工作的青年人才，分为创新类和创业类。申报人年龄计算截止时间为申报当年3月1日。
 二、支持标准
 2025年度计划遴选“翠竹计划”人才不超过25名。入选创新类的，给予一次性资助12万元；入选创业类的，给予项目启动资金20万元。
 三、申报时间
@@ -135,3 +136,15 @@ def test_a_place_without_such_a_document_is_refused_not_answered_with_another_pl
     assert "1200元" not in answer.answer
     own = engine.ask("柏林博士租房每月补多少？")
     assert own.answerable and "1200元" in own.answer
+
+
+def test_the_day_an_age_is_counted_at_is_a_date_asked(engine: Engine) -> None:
+    answer = engine.ask("翠竹计划的年龄按哪天算？")
+    assert answer.answerable, answer.answer
+    assert "3月1日" in answer.answer
+
+
+def test_a_window_written_as_a_day_of_the_month_answers_when_to_apply(engine: Engine) -> None:
+    answer = engine.ask("柏林租房补贴每月几号前交申请能当月审核？")
+    assert answer.answerable, answer.answer
+    assert "15日前" in answer.answer
