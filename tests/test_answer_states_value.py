@@ -3,7 +3,7 @@ only figures are its year and document number), the sentence that does state it 
 a count is never a year, a date or a document number; a word holding how a value is asked ('联系电话') is not a topic
 the documents must write; a refusal names the document's own contact once; a web address is not answered by a phone
 number; a modal ('不能') or '年纪' asks about an age, not a topic; the date an age is counted at is a date asked, and a
-window written '每月15日前' states when to apply; a question naming a place is answered from that
+window written '每月15日前' states when to apply; a sanction's later cases ('…；已入选的，…') come with the first; a question naming a place is answered from that
 place's documents or refused, never from another place's. The documents are invented for the tests."""
 
 from __future__ import annotations
@@ -64,6 +64,8 @@ BAMBOO = """关于开展2025年度松川县“翠竹计划”人才项目申报�
 2025年度计划遴选“翠竹计划”人才不超过25名。入选创新类的，给予一次性资助12万元；入选创业类的，给予项目启动资金20万元。
 三、申报时间
 2025年4月1日至2025年4月30日。
+四、其他
+申报人对材料的真实性负责，弄虚作假的，取消申报资格；已入选的，撤销入选资格并追回资助资金，5年内不得申报。
 """
 
 
@@ -148,3 +150,9 @@ def test_a_window_written_as_a_day_of_the_month_answers_when_to_apply(engine: En
     answer = engine.ask("柏林租房补贴每月几号前交申请能当月审核？")
     assert answer.answerable, answer.answer
     assert "15日前" in answer.answer
+
+
+def test_a_sanction_brings_the_cases_written_after_it_in_its_sentence(engine: Engine) -> None:
+    answer = engine.ask("翠竹计划申报材料造假会怎么处理？")
+    assert answer.answerable, answer.answer
+    assert "取消申报资格" in answer.answer and "5年内不得申报" in answer.answer

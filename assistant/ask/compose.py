@@ -184,6 +184,32 @@ def _stating(picks: list[ScoredPiece], backing: dict[str, list[Piece]]) -> list[
     return list({id(p.piece): p for p in [*led, *kept]}.values())
 
 
+# A case of a rule: '已入选的，' opens the clause saying what happens in that case.
+_CASE = re.compile(r"^[^，；。]{1,20}的，")
+
+
+def _with_cases(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPiece]:
+    """A sanction is written as parallel cases of one sentence ('弄虚作假的，取消申报资格；已入选的，撤销入选资格…3年内
+    不得申报'): the cases that follow a chosen one in its sentence belong to the answer."""
+    out: list[ScoredPiece] = []
+    for pick in picks:
+        if any(o.piece == pick.piece for o in out):
+            continue
+        out.append(pick)
+        piece = pick.piece
+        while piece.text.endswith("；"):
+            following = next(
+                (p for p in pieces if p.chunk.chunk_id == piece.chunk.chunk_id and p.header == piece.header
+                 and p.position == piece.position + 1),
+                None,
+            )
+            if following is None or not _CASE.match(following.text) or any(o.piece == following for o in out):
+                break
+            out.append(ScoredPiece(following, pick.score * 0.9, frozenset()))
+            piece = following
+    return out
+
+
 _OPEN = {"definition", "list", "needs", "broad"}
 
 
@@ -355,6 +381,8 @@ def compose_answer(
     if missing:
         return refuse([k for k in missing if ASKS[k].rare] or missing[:1], best)
     picks = _stating(picks, backing)
+    if "consequence" in kinds:
+        picks = _with_cases(picks, pieces)
     # A yes/no or how question ('公寓能养宠物吗', '证书丢了怎么补办') is answered only from a passage about what it
     # names. Questions for a list, a definition, needs or an overview are answered by the enumeration or passage
     # the retriever ranked first, whose words are often not the question's.
