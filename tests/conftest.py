@@ -56,6 +56,24 @@ def make_settings(data_dir: Path, corpus_dir: Path, cache: Path, **overrides: ob
     )
 
 
+@contextmanager
+def engine_over(
+    tmp_path_factory: pytest.TempPathFactory, cache: Path, label: str, docs: dict[str, str]
+) -> Iterator[Any]:
+    """A started engine (vectors filled) over a corpus of the given invented documents {file name: text}."""
+    from assistant.ask.engine import Engine
+
+    corpus = tmp_path_factory.mktemp(label)
+    for name, text in docs.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    engine = Engine(make_settings(tmp_path_factory.mktemp(f"{label}-data"), corpus, cache))
+    engine.start(progress=False, wait_for_vectors=True)
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
 @pytest.fixture
 def settings(tmp_path: Path, plan_corpus: Path, embedding_cache: Path) -> Settings:
     return make_settings(tmp_path / "data", plan_corpus, embedding_cache)

@@ -8,12 +8,13 @@ place's documents or refused, never from another place's. The documents are inve
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant.ask.engine import Engine
-from tests.conftest import make_settings
+from tests.conftest import engine_over
 
 SETTLING = """松川县博士安家补贴办法（测试用虚构文件）
 
@@ -70,15 +71,14 @@ BAMBOO = """关于开展2025年度松川县“翠竹计划”人才项目申报�
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
-    corpus = tmp_path_factory.mktemp("stating")
-    docs = (("settling.txt", SETTLING), ("rent.txt", RENT), ("notice.txt", NOTICE), ("bamboo.txt", BAMBOO))
-    for name, text in docs:
-        (corpus / name).write_text(text, encoding="utf-8")
-    engine = Engine(make_settings(tmp_path_factory.mktemp("stating-data"), corpus, embedding_cache))
-    engine.start(progress=False, wait_for_vectors=True)
-    yield engine
-    engine.close()
+def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Engine]:
+    with engine_over(
+        tmp_path_factory,
+        embedding_cache,
+        "stating",
+        {"settling.txt": SETTLING, "rent.txt": RENT, "notice.txt": NOTICE, "bamboo.txt": BAMBOO},
+    ) as engine:
+        yield engine
 
 
 def test_a_count_is_answered_by_the_sentence_stating_it_not_by_a_preamble_with_a_year(engine: Engine) -> None:
@@ -132,7 +132,9 @@ def test_a_processing_time_in_working_days_is_stated_with_its_classifier(engine:
     assert "20个工作日" in answer.answer
 
 
-def test_a_place_without_such_a_document_is_refused_not_answered_with_another_places_amount(engine: Engine) -> None:
+def test_a_place_without_such_a_document_is_refused_not_answered_with_another_places_amount(
+    engine: Engine,
+) -> None:
     answer = engine.ask("松川博士租房补贴多少")  # only 柏林镇 has a rent subsidy
     assert not answer.answerable, answer.answer
     assert "1200元" not in answer.answer

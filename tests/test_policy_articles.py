@@ -6,12 +6,13 @@ All documents here are invented for the tests."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant.ask.engine import Engine
-from tests.conftest import make_settings
+from tests.conftest import engine_over
 
 STATION = """青枫市人才驿站服务办法（测试用虚构文件）
 
@@ -44,14 +45,11 @@ RENT = """岚溪区青年人才租房补贴细则（测试用虚构文件）
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
-    corpus = tmp_path_factory.mktemp("articles")
-    (corpus / "station.txt").write_text(STATION, encoding="utf-8")
-    (corpus / "rent.txt").write_text(RENT, encoding="utf-8")
-    engine = Engine(make_settings(tmp_path_factory.mktemp("articles-data"), corpus, embedding_cache))
-    engine.start(progress=False, wait_for_vectors=True)
-    yield engine
-    engine.close()
+def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Engine]:
+    with engine_over(
+        tmp_path_factory, embedding_cache, "articles", {"station.txt": STATION, "rent.txt": RENT}
+    ) as engine:
+        yield engine
 
 
 def test_each_article_is_a_section_of_its_own_even_without_a_space_after_its_number(engine: Engine) -> None:

@@ -6,12 +6,13 @@ picks, not the few rows retrieval happened to find. The document here is invente
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant.ask.engine import Engine
-from tests.conftest import make_settings
+from tests.conftest import engine_over
 
 SKILLS = """松川县技能提升奖励办法（测试用虚构文件）
 
@@ -47,13 +48,9 @@ SKILLS = """松川县技能提升奖励办法（测试用虚构文件）
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
-    corpus = tmp_path_factory.mktemp("tables")
-    (corpus / "skills.txt").write_text(SKILLS, encoding="utf-8")
-    engine = Engine(make_settings(tmp_path_factory.mktemp("tables-data"), corpus, embedding_cache))
-    engine.start(progress=False, wait_for_vectors=True)
-    yield engine
-    engine.close()
+def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Engine]:
+    with engine_over(tmp_path_factory, embedding_cache, "tables", {"skills.txt": SKILLS}) as engine:
+        yield engine
 
 
 def test_rows_keep_the_sentence_that_introduces_their_table(engine: Engine) -> None:

@@ -5,12 +5,13 @@ are no list. The documents are invented for the tests."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from assistant.ask.engine import Engine
-from tests.conftest import make_settings
+from tests.conftest import engine_over
 
 NOTICE = """关于开展2026年度松川县“青松计划”人才项目申报工作的通知（测试用虚构文件）
 
@@ -53,14 +54,11 @@ MEASURES = """松川县人才公寓管理办法（测试用虚构文件）
 
 
 @pytest.fixture(scope="module")
-def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
-    corpus = tmp_path_factory.mktemp("sections")
-    (corpus / "notice.txt").write_text(NOTICE, encoding="utf-8")
-    (corpus / "measures.txt").write_text(MEASURES, encoding="utf-8")
-    engine = Engine(make_settings(tmp_path_factory.mktemp("sections-data"), corpus, embedding_cache))
-    engine.start(progress=False, wait_for_vectors=True)
-    yield engine
-    engine.close()
+def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Engine]:
+    with engine_over(
+        tmp_path_factory, embedding_cache, "sections", {"notice.txt": NOTICE, "measures.txt": MEASURES}
+    ) as engine:
+        yield engine
 
 
 def test_the_steps_of_a_procedure_are_the_headings_of_its_sub_sections(engine: Engine) -> None:
@@ -69,8 +67,12 @@ def test_the_steps_of_a_procedure_are_the_headings_of_its_sub_sections(engine: E
     steps = ["形式审查", "专家答辩", "实地考察", "发文公布"]
     assert all(step in answer.answer for step in steps), answer.answer
     # in the document's order, each cited to its own sub-section
-    assert [answer.answer.index(step) for step in steps] == sorted(answer.answer.index(step) for step in steps)
-    assert [c.section for c in answer.citations] == [f"三、评审程序 > （{n}）{s}" for n, s in zip("一二三四", steps)]
+    assert [answer.answer.index(step) for step in steps] == sorted(
+        answer.answer.index(step) for step in steps
+    )
+    assert [c.section for c in answer.citations] == [
+        f"三、评审程序 > （{n}）{s}" for n, s in zip("一二三四", steps, strict=True)
+    ]
 
 
 def test_sub_sections_named_by_their_common_ending_are_listed(engine: Engine) -> None:

@@ -47,8 +47,8 @@ from assistant.ask.pieces import (
     split_pieces,
 )
 from assistant.ask.refusal import refusal, unmentioned
-from assistant.ask.support import idf, on_subject, supporting
 from assistant.ask.section_lists import section_listing
+from assistant.ask.support import idf, on_subject, supporting
 from assistant.ask.table_lists import table_listing
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
 from assistant.ask.vocabulary import ASKING
@@ -115,8 +115,8 @@ def _score(
             score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
     if "when" in intents:
         # '多久' asks a length of time ('最长发放36个月'); '哪年' / '什么时候' a date or a year
-        stated = _LENGTH if lasting else YEAR
-        score += 0.4 if header == "实施年限" or stated.search(text) else 0.0
+        when = _LENGTH if lasting else YEAR
+        score += 0.4 if header == "实施年限" or when.search(text) else 0.0
     if not years and "number" in intents:
         score += _year_column_fit(piece, tense)
     if years and "number" in intents:
@@ -359,15 +359,15 @@ def compose_answer(
             return refuse(rare, None, what="“" + "”、“".join(unknown) + "”的说法")
         # “六个有” is answered from the passage that writes 六个有, not from the footnote defining 六个一
         pieces = [p for p in pieces if any(writes(p.chunk, t) for t in quoted)]
-    unknown = unmentioned(question, hits[:8])
-    if unknown:  # a subject no passage speaks of: whatever looks alike is not the answer
-        return refuse(rare, None, what=f"关于“{unknown}”的内容")
+    unspoken = unmentioned(question, hits[:8])
+    if unspoken:  # a subject no passage speaks of: whatever looks alike is not the answer
+        return refuse(rare, None, what=f"关于“{unspoken}”的内容")
     if "list" in question_intents(question):
         chunks = [h.chunk for h in hits]
-        listed = table_listing(question, chunks) or section_listing(question, chunks)
-        if listed:  # '数字经济方向有哪些紧缺岗位': the asked column of the rows the question picks; '评审有哪几个
+        structured = table_listing(question, chunks) or section_listing(question, chunks)
+        if structured:  # '数字经济方向有哪些紧缺岗位': the asked column of the rows the question picks; '评审有哪几个
             # 环节': the sub-headings of the section
-            text, citations = cite(listed, {}, LIST_CHARS)
+            text, citations = cite(structured, {}, LIST_CHARS)
             return Answer(answer=text, answerable=True, confidence=0.8, citations=citations, route="retrieval")
     picks = _select(question, pieces, max_chars)
     weights = idf(question_terms(question), pieces)

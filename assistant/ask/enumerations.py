@@ -59,6 +59,7 @@ def _continuation_items(intro: ScoredPiece, pieces: list[Piece], chunks: list[Ch
             continue
         if not _within(other.section, chunk.section) or other.order > chunk.order + CONTINUATION_CHUNKS:
             break
+        piece: Piece | None
         if other.section != chunk.section:
             heading = other.section.rsplit(" > ", 1)[-1]
             piece = Piece(heading, other, intro.piece.rank, -1)

@@ -16,7 +16,6 @@ Contract:
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable, Mapping
 
 import jieba

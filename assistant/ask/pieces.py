@@ -102,8 +102,8 @@ def _table_cells(chunk: Chunk) -> tuple[str | None, list[tuple[str, str]]]:
     """A row's name and its (header, value) cells: the chunk's own fields when ingest filled them, else parsed
     from an older index's text ('表名 | 序号 3 | 重点工程：X | 牵头单位：Y', the first part the table's name)."""
     if chunk.cells:
-        cells = [(h.strip(), v.strip()) for h, v in chunk.cells if v.strip()]
-        return chunk.row_key or _row_name(cells), cells
+        filled = [(h.strip(), v.strip()) for h, v in chunk.cells if v.strip()]
+        return chunk.row_key or _row_name(filled), filled
     cells: list[tuple[str, str]] = []
     for part in chunk.text.split(" | ")[1:]:
         header, sep, value = part.partition("：")

@@ -100,8 +100,14 @@ def section_listing(question: str, chunks: list[Chunk]) -> list[Piece] | None:
         if all(_ARTICLE.match(h) for h in headings):
             continue
         own = _heading(parent)
-        by_noun = bool(noun) and sum(h.endswith(noun) for h in headings) >= max(_MIN_CHILDREN, _NOUN_SHARE * len(headings))
-        by_parent = len(noun) >= 2 and noun in own or bool(PART_NOUNS.match(noun)) and any(t in own for t in terms)
+        by_noun = bool(noun) and sum(h.endswith(noun) for h in headings) >= max(
+            _MIN_CHILDREN, _NOUN_SHARE * len(headings)
+        )
+        by_parent = (
+            len(noun) >= 2 and noun in own or bool(PART_NOUNS.match(noun)) and any(t in own for t in terms)
+        )
         if by_noun or by_parent:
-            return [Piece(heading, chunk, 0, -1) for heading, (_, chunk) in zip(headings, ordered, strict=True)]
+            return [
+                Piece(heading, chunk, 0, -1) for heading, (_, chunk) in zip(headings, ordered, strict=True)
+            ]
     return None

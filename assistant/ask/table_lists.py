@@ -36,7 +36,9 @@ _NEVER_ASKED = re.compile(r"^(?:序号|编号|备注|说明|注)$")
 _MIN_VALUES = 2
 
 
-def with_table_rows(hits: list[ScoredChunk], tables: dict[tuple[str, str], list[Chunk]], top: int = 8) -> list[ScoredChunk]:
+def with_table_rows(
+    hits: list[ScoredChunk], tables: dict[tuple[str, str], list[Chunk]], top: int = 8
+) -> list[ScoredChunk]:
     """The hits, plus after them the other rows of every table one of the top hits is a row of."""
     seen = {h.chunk.chunk_id for h in hits}
     extra: list[ScoredChunk] = []
@@ -93,7 +95,10 @@ def _listing(question: str, noun: str, rows: list[Chunk]) -> list[Piece] | None:
     asked = next((h for h in headers if _asks_column(noun, h)), None)
     if asked is None:
         return None
-    if any(names_row(question, Piece(row.row_key or "", row, 0, 0, header="", row_name=row.row_key)) for row in rows):
+    if any(
+        names_row(question, Piece(row.row_key or "", row, 0, 0, header="", row_name=row.row_key))
+        for row in rows
+    ):
         return None
     named = [row for row in rows if any(h != asked and len(v) >= 2 and v in question for h, v in row.cells)]
     picked = named or rows
