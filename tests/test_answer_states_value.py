@@ -32,6 +32,7 @@ RENT = """柏林镇青年人才租房补贴细则（测试用虚构文件）
 在柏林镇租房的本科毕业生每月补贴600元，硕士研究生每月补贴900元，博士研究生每月补贴1200元。
 二、申请时间
 每年4月集中受理一次，每月15日前提交的，当月完成审核。
+入住镇人才公寓的，按市场租金的60%缴纳租金。
 三、咨询方式
 咨询电话：0599-8876543（工作日9:00—17:00）。
 """
@@ -158,3 +159,9 @@ def test_a_sanction_brings_the_cases_written_after_it_in_its_sentence(engine: En
     answer = engine.ask("翠竹计划申报材料造假会怎么处理？")
     assert answer.answerable, answer.answer
     assert "取消申报资格" in answer.answer and "5年内不得申报" in answer.answer
+
+
+def test_a_rent_stated_as_a_share_of_the_market_rent_is_an_amount(engine: Engine) -> None:
+    answer = engine.ask("柏林镇人才公寓租金交多少？")
+    assert answer.answerable, answer.answer
+    assert "60%" in answer.answer

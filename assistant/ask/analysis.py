@@ -139,7 +139,9 @@ NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)"
 ASKS: dict[str, _Ask] = {
     "money": _ask(
         rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{MONEY_NOUNS})|(?:{MONEY_NOUNS})\S{{0,4}}(?:多少|几(?![年月天日次期档个号])|标准|多高)",
-        r"\d[\d.,，]*\s*[万亿千百]?\s*元", "具体的金额标准"),
+        # a sum, or a share of a named base ('按市场租金的50%缴纳', '上浮20%')
+        r"\d[\d.,，]*\s*[万亿千百]?\s*元|(?:[按以][^，。；]{1,12}的|上浮|下浮|提高|增加)\s*\d+(?:\.\d+)?\s*[%％]",
+        "具体的金额标准"),
     # A number to call (or write to: '联系方式' is answered by an e-mail too); a web address and an e-mail are kinds
     # of their own — a phone number does not answer '网址是什么'.
     "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|公众号|微信号",
