@@ -1,7 +1,7 @@
 """Tables in policy documents answered by their rows: a row's table is about what the sentence introducing it says
 ('首次取得下列职业技能等级证书的，按下表给予一次性奖励：'), a row is answerable by its name and the asked column however
 the rest is worded, a category the table does not list ('初级工' beside 高级工) is refused, not answered with its
-neighbour's amount, and a list asked of a table ('智能制造行业有哪些紧缺工种') is the asked column of every row it
+neighbour's amount, an amount asked of no row is the whole column, and a list asked of a table ('智能制造行业有哪些紧缺工种') is the asked column of every row it
 picks, not the few rows retrieval happened to find. The document here is invented for the tests."""
 
 from __future__ import annotations
@@ -115,3 +115,12 @@ def test_a_question_about_one_row_is_not_turned_into_a_list_of_rows(engine: Engi
     assert answer.answerable, answer.answer
     assert "500元" in answer.answer
     assert "数控机床操作工" not in answer.answer
+
+
+def test_an_amount_asked_of_no_row_is_the_whole_column(engine: Engine) -> None:
+    # the question names no 等级: every row's amount, not whichever row scored first
+    answer = engine.ask("职业技能等级证书奖励多少钱？")
+    assert answer.answerable, answer.answer
+    assert all(amount in answer.answer for amount in ("8000元", "6000元", "1200元")), answer.answer
+    one = engine.ask("首席技师证书奖励多少钱？")
+    assert "6000元" in one.answer and "8000元" not in one.answer

@@ -36,6 +36,7 @@ from assistant.ask.analysis import (
     question_intents,
     question_tense,
     question_terms,
+    subject_terms,
 )
 from assistant.ask.enumerations import LIST_CHARS, with_items
 from assistant.ask.pieces import (
@@ -182,6 +183,39 @@ def _stating(picks: list[ScoredPiece], backing: dict[str, list[Piece]]) -> list[
     kept = [p for p in picks if any(p.piece in found for found in backing.values())]
     led = [ScoredPiece(found[0], score, frozenset()) for found in missing]
     return list({id(p.piece): p for p in [*led, *kept]}.values())
+
+
+# A table small enough to say whole when the question names none of its rows.
+COLUMN_ROWS = 8
+
+
+def _whole_column(question: str, picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPiece] | None:
+    """'安家补贴多少钱' of a table with one amount per 人才层次: a question naming none of the rows (nor a cell that
+    picks them) is answered by the asked column of every row, not by whichever row scored first."""
+    best = picks[0].piece if picks else None
+    if best is None or best.header is None or not best.chunk.table:
+        return None
+    rows = sorted(
+        {p.chunk.chunk_id: p.chunk for p in pieces
+         if p.chunk.doc_id == best.chunk.doc_id and p.chunk.table == best.chunk.table}.values(),
+        key=lambda c: c.order,
+    )
+    if not 2 <= len(rows) <= COLUMN_ROWS:
+        return None
+    terms = [t for t in subject_terms(question)[0] if len(t) >= 2]
+    named = any(t in (row.row_key or "") for row in rows for t in terms) or any(
+        len(value) >= 2 and value in question for row in rows for _, value in row.cells
+    )
+    if named:
+        return None
+    values = [(row, dict(row.cells).get(best.header, "")) for row in rows]
+    values = [(row, value) for row, value in values if value]
+    if len({value for _, value in values}) < 2:
+        return None
+    return [
+        ScoredPiece(Piece(value, row, best.rank, best.position, best.header, row.row_key), picks[0].score, frozenset())
+        for row, value in values
+    ]
 
 
 # A case of a rule: '已入选的，' opens the clause saying what happens in that case.
@@ -383,6 +417,8 @@ def compose_answer(
     picks = _stating(picks, backing)
     if "consequence" in kinds:
         picks = _with_cases(picks, pieces)
+    if kinds and "list" not in question_intents(question):
+        picks = _whole_column(question, picks, pieces + continuing) or picks
     # A yes/no or how question ('公寓能养宠物吗', '证书丢了怎么补办') is answered only from a passage about what it
     # names. Questions for a list, a definition, needs or an overview are answered by the enumeration or passage
     # the retriever ranked first, whose words are often not the question's.

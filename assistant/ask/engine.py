@@ -302,8 +302,8 @@ class Engine:
             hits = hits[: max(top_k, 8) if named is None else CANDIDATES]
             hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles, places=places)
             hits = enumerations.with_continuations(hits, snap.following)
+            hits = table_lists.with_table_rows(hits, snap.tables)  # a list or a whole column needs every row
             if "list" in analysis.question_intents(question):
-                hits = table_lists.with_table_rows(hits, snap.tables)
                 hits = section_lists.with_sections(hits, snap.sections)
         with stage("compose"):
             return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
