@@ -60,6 +60,10 @@ from assistant.store.db import exclusive
 log = logging.getLogger(__name__)
 
 _FIRST_PERSON = re.compile(r"我|本人|俺|咱|自己")
+
+
+def _has_profile(p: matching.Profile) -> bool:
+    return bool(p.talent_kinds or p.education or p.industry or p.employer_kind or p.jinjiang_born)
 # Passages retrieved per question: a question naming a document is answered from all of them (after focusing), any
 # other from the best eight once those stating the asked kind of value have moved up.
 CANDIDATES = 30
@@ -237,15 +241,24 @@ class Engine:
         with stage("analysis"):
             profile = self._profile(question, snap)
             desc = self_description.describe(question, profile, [self.settings.deployment.city])
-        # A question with a subject of its own and no first person ('企业家培训的领航工程是哪几个单位牵头的') is
-        # a question, however much it sounds like a profile; '我…' / '本人…' describes the asker.
-        if desc.is_self and desc.remainder and not _FIRST_PERSON.search(question):
+        # A description naming one of the documents' programmes has that programme for its subject
+        # ('企业家培训的领航工程，是哪几个单位牵头的'), unless the asker says it is about them ('我…', '本人…'). A
+        # description without the pronoun ('在民企做技术副总，想去挂职，…') still describes the asker.
+        names_programme = desc.is_self and any(
+            f.kind == "programme" for f in snap.entities.mentions(desc.description)
+        )
+        if names_programme and (desc.remainder or not _has_profile(profile)) and not _FIRST_PERSON.search(question):
             desc = desc.model_copy(update={"is_self": False})
+        found: list[matching.Match] = []
         if desc.is_self:
             with stage("facts"):
-                matched = match_reply.match_answer(
-                    profile, matching.match(profile, snap.facts, list(snap.chunks.values()))
-                )
+                found = matching.match(profile, snap.facts, list(snap.chunks.values()))
+            # A description read by its wording alone (no kind of talent or industry) is matched by its own
+            # words; when they reach no programme, the message is answered as a question.
+            if not found and not match_reply.profile_label(profile):
+                desc = desc.model_copy(update={"is_self": False})
+        if desc.is_self:
+            matched = match_reply.match_answer(profile, found)
             if not desc.remainder:
                 return matched, []
             # The direct question is answered with the description around it: '我是博士…补贴多少？' asks a
@@ -258,7 +271,7 @@ class Engine:
                 return combined.model_copy(update={"answerable": False, "confidence": rest.confidence}), hits
             # The direct question answered first and whole; what else applies is named in one line, so the
             # reply stays short (the full list is one /api/v1/match away).
-            brief = match_reply.match_brief(matching.match(profile, snap.facts, list(snap.chunks.values())))
+            brief = match_reply.match_brief(found)
             return compound.combine_answers([rest, brief] if brief else [rest, matched]), hits
         return self._extractive_parts(question, snap, top_k)
 

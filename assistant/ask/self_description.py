@@ -13,8 +13,13 @@ Contract:
   `extract_profile` read (a kind of talent, a degree, an industry, an employer, roots), decides.
 - A description clause that opens with the first person and names a kind of talent ("我已经是…高层次人才了")
   describes the asker even when the margin is below the threshold.
-- A message is a self-description only when a profile was read from it: "我想问一下人才集团是做什么的" names no
-  one. A question that names a programme or a value (谁牵头, 多少) and no person stays a question.
+- A message is a self-description when a profile was read from it, or when its description reads clearly
+  like one (margin above `UNPROFILED`: a trade or a plan the vocabulary does not know, "想在这边做直播带货创业");
+  "我想问一下人才集团是做什么的" names no one. A question that names a programme or a value (谁牵头, 多少) and
+  no person stays a question. `description` is the text the decision was made on, so a caller can check it does
+  not name one of its programmes (then the programme is the subject, not the person).
+- A message whose every clause asks ("我是博士来这边有什么补贴") still introduces its asker when a clause opens with
+  the first person and names a kind of talent: that clause is both the description and the direct question.
 - The remainder is the clauses that ask for something more specific than "what applies to me" (有什么政策、有哪些
   支持 are answered by the matches themselves); the engine answers it as it would answer it alone.
 - `is_profile_question(question, profile)` is kept for callers that only need the yes/no.
@@ -41,6 +46,9 @@ _K = 3  # neighbours per class
 # Margin above which a text reads like a self-description. Chosen on the labelled examples (leave-one-out);
 # measured on a separate set (`bench/selfdesc_routing.jsonl`, `python -m bench.match_eval --routing`).
 THRESHOLD = 0.0
+# Margin above which a description with no recognised profile (an occupation or a plan outside the vocabulary)
+# still reads as a self-description: the highest leave-one-out margin of a labelled question is about 0.03.
+UNPROFILED = 0.05
 
 # A clause that describes the asker: 我是 / 我在 / 本人 / 我们是 / 俺 … at its start.
 _SELF = re.compile(r"^(我|本人|我们|俺|咱)")
@@ -67,6 +75,7 @@ class SelfDescription(BaseModel):
     remainder: str | None = Field(
         None, description="A direct question in the same message, to answer as usual"
     )
+    description: str = Field("", description="The clauses that describe the asker (the decision's text)")
 
 
 class _Tfidf:
@@ -168,13 +177,19 @@ def describe(text: str, profile: Profile | None = None, places: Sequence[str] = 
     clauses = _clauses(text)
     asks = [c for c in clauses if _is_direct_question(c, places)]
     description = "".join(c for c in clauses if c not in asks)
-    score = self_margin(description or text)
     # A clause that opens with the first person and names a kind of talent ("我已经是…高层次人才了") says who the
     # asker is, whatever the neighbours say; otherwise the similarity margin decides.
-    introduces = any(_SELF.match(c) and extract_profile(c).talent_kinds for c in clauses if c not in asks)
-    is_self = bool(description) and _has_profile(profile) and (score > THRESHOLD or introduces)
+    introducing = [c for c in clauses if _SELF.match(c) and extract_profile(c).talent_kinds]
+    if not description and introducing:  # "我是博士来这边有什么补贴？": one clause introduces and asks
+        description = "".join(introducing)
+    score = self_margin(description or text)
+    introduces = any(c not in asks or c in description for c in introducing)
+    known = _has_profile(profile) or score > UNPROFILED
+    is_self = bool(description) and known and (score > THRESHOLD or introduces)
     remainder = "".join(asks) if is_self and asks else None
-    return SelfDescription(is_self=is_self, score=round(score, 4), remainder=remainder)
+    return SelfDescription(
+        is_self=is_self, score=round(score, 4), remainder=remainder, description=description if is_self else ""
+    )
 
 
 def is_profile_question(question: str, profile: Profile) -> bool:
