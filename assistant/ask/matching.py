@@ -250,9 +250,11 @@ def match(profile: Profile, facts: Sequence[Fact], chunks: Sequence[Chunk], limi
     titles = {c.doc_id: c.title for c in chunks}
     born_cues = _born_cues(home_places(titles.values()))
     aspects = _aspects(profile)
+    if not aspects and profile.jinjiang_born:  # roots here, and nothing else known: what addresses returnees
+        aspects[_ROOTS_ASPECT] = born_cues
     programmes = _fact_items(facts, titles)
     topic = _topic_words(profile.free_text or "", [p.name for p in programmes], aspects, chunks)
-    if not aspects and not topic:
+    if not aspects and not topic and not profile.free_text:
         return []
     candidates = [(item, _aspect_scores(item, aspects)) for item in programmes]
     if topic:  # what the person does or wants, as only a few items' names say it (直播, 留学)
@@ -310,6 +312,8 @@ def _born_cues(places: Sequence[str]) -> tuple[str, ...]:
 
 
 _BORN_W, _BORN_CAP = 1.0, 2.0
+# The aspect of a person whose only known trait is their roots in the documents' place ("家在X，想回来").
+_ROOTS_ASPECT = "家乡"
 
 
 def _bonus(profile: Profile, item: _Item, born_cues: Sequence[str] = _BORN_CUES) -> float:
