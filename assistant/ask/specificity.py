@@ -31,10 +31,18 @@ NAME_WEIGHT = 1.5
 SPEC_FULL = 8.0
 
 
+# A character or two in brackets inside a word gives an alternative reading: 挂（兼）职 is 挂职 or 兼职.
+_INSERT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]")
+
+
 def grams(text: str) -> set[str]:
-    """The two-Han-character pieces of a text (folded)."""
+    """The two-Han-character pieces of a text (folded), reading a bracketed insert both ways (挂（兼）职 says
+    挂职 and 兼职)."""
     t = _fold(text)
-    return {t[i : i + 2] for i in range(len(t) - 1) if _HAN_PAIR.fullmatch(t[i : i + 2])}
+    out: set[str] = set()
+    for reading in {t, _INSERT.sub("", t), _INSERT.sub(r"\1", t)}:
+        out |= {reading[i : i + 2] for i in range(len(reading) - 1) if _HAN_PAIR.fullmatch(reading[i : i + 2])}
+    return out
 
 
 def description_grams(text: str, extra: Iterable[str] = ()) -> set[str]:
