@@ -182,7 +182,10 @@ def describe(text: str, profile: Profile | None = None, places: Sequence[str] = 
     introducing = [c for c in clauses if _SELF.match(c) and extract_profile(c).talent_kinds]
     if not description and introducing:  # "我是博士来这边有什么补贴？": one clause introduces and asks
         description = "".join(introducing)
-    score = self_margin(description or text)
+    # The description as a whole, or any one of its clauses: '在电商公司做主播' says who the asker is even when
+    # the plan after it ('想找个直播基地') reads like a question about a platform.
+    parts = [c for c in clauses if c in description] if description else []
+    score = max([self_margin(description or text), *(self_margin(c) for c in parts if len(parts) > 1)])
     introduces = any(c not in asks or c in description for c in introducing)
     known = _has_profile(profile) or score > UNPROFILED
     is_self = bool(description) and known and (score > THRESHOLD or introduces)
