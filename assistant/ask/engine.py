@@ -64,6 +64,8 @@ _FIRST_PERSON = re.compile(r"我|本人|俺|咱|自己")
 
 def _has_profile(p: matching.Profile) -> bool:
     return bool(p.talent_kinds or p.education or p.industry or p.employer_kind or p.jinjiang_born)
+
+
 # Passages retrieved per question: a question naming a document is answered from all of them (after focusing), any
 # other from the best eight once those stating the asked kind of value have moved up.
 CANDIDATES = 30
@@ -247,7 +249,11 @@ class Engine:
         names_programme = desc.is_self and any(
             f.kind == "programme" for f in snap.entities.mentions(desc.description)
         )
-        if names_programme and (desc.remainder or not _has_profile(profile)) and not _FIRST_PERSON.search(question):
+        if (
+            names_programme
+            and (desc.remainder or not _has_profile(profile))
+            and not _FIRST_PERSON.search(question)
+        ):
             desc = desc.model_copy(update={"is_self": False})
         found: list[matching.Match] = []
         if desc.is_self:

@@ -191,7 +191,10 @@ def describe(text: str, profile: Profile | None = None, places: Sequence[str] = 
     is_self = bool(description) and known and (score > THRESHOLD or introduces)
     remainder = "".join(asks) if is_self and asks else None
     return SelfDescription(
-        is_self=is_self, score=round(score, 4), remainder=remainder, description=description if is_self else ""
+        is_self=is_self,
+        score=round(score, 4),
+        remainder=remainder,
+        description=description if is_self else "",
     )
 
 

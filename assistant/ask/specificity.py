@@ -41,7 +41,9 @@ def grams(text: str) -> set[str]:
     t = _fold(text)
     out: set[str] = set()
     for reading in {t, _INSERT.sub("", t), _INSERT.sub(r"\1", t)}:
-        out |= {reading[i : i + 2] for i in range(len(reading) - 1) if _HAN_PAIR.fullmatch(reading[i : i + 2])}
+        out |= {
+            reading[i : i + 2] for i in range(len(reading) - 1) if _HAN_PAIR.fullmatch(reading[i : i + 2])
+        }
     return out
 
 
