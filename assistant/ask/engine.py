@@ -257,8 +257,13 @@ class Engine:
             desc = desc.model_copy(update={"is_self": False})
         found: list[matching.Match] = []
         if desc.is_self:
+            # a message naming a place is matched against that place's documents only: another city's amount is
+            # nothing the person can claim
+            written = focus.writing_places(question, snap.titles[1], self._places(snap))
+            facts = [f for f in snap.facts if written is None or f.doc_id in written]
+            chunks = [c for c in snap.chunks.values() if written is None or c.doc_id in written]
             with stage("facts"):
-                found = matching.match(profile, snap.facts, list(snap.chunks.values()))
+                found = matching.match(profile, facts, chunks)
             # A description read by its wording alone (no kind of talent or industry) is matched by its own
             # words; when they reach no programme, the message is answered as a question.
             if not found and not match_reply.profile_label(profile):
@@ -303,7 +308,7 @@ class Engine:
         retrieval runs only when those paths do not answer)."""
         with stage("analysis"):
             route = router.route(question, snap.entities)
-            places = [*snap.places, *analysis.place_names([self.settings.deployment.city])]
+            places = self._places(snap)
             named = focus.named_document(question, *snap.titles, places=places)
         # A question naming a document is answered from it: another document's facts never shadow it.
         if route.intent != "none" and (named is None or any(f.doc_id == named for f in route.facts)):
@@ -369,6 +374,10 @@ class Engine:
         yield answer
 
     # ------------------------------------------------------------------ policy matching
+
+    def _places(self, snap: Snapshot) -> list[str]:
+        """The places the documents are about and the deployment's city, as questions may write them."""
+        return [*snap.places, *analysis.place_names([self.settings.deployment.city])]
 
     def profile_from_text(self, text: str) -> matching.Profile:
         return self._profile(text, self._snap())

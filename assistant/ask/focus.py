@@ -67,6 +67,14 @@ def named_document(
     return best[1]
 
 
+def writing_places(question: str, texts: Mapping[str, str], places: Iterable[str]) -> set[str] | None:
+    """The documents that write every place the question names (澜川, 岚溪); None when it names none."""
+    asked = [p for p in places if p in question]
+    if not asked:
+        return None
+    return {doc_id for doc_id, text in texts.items() if all(p in text for p in asked)}
+
+
 def focus_hits(hits: list[ScoredChunk], doc_id: str | None) -> list[ScoredChunk]:
     """Only the named document's hits, when it has any: a question that names a document is answered from it
     (or refused), never from another document that happens to say something alike."""
