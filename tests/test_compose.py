@@ -274,3 +274,9 @@ def test_footnote_markers_never_start_or_interrupt_an_answer(plan_chunks: list[C
         assert answer.answerable
         assert not re.search(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]", answer.answer), answer.answer
     assert "指" in compose_answer("一卡一贷一基金一板是什么？", [ScoredChunk(chunk=note, score=1.0)]).answer
+
+
+def test_a_question_that_rewrites_to_nothing_is_refused_not_an_error(bm25: BM25Retriever) -> None:
+    # a follow-up rewritten from odd history can reach the composer empty; the API must still answer (no 500)
+    answer = compose_answer("", bm25.retrieve("人才", 8))
+    assert not answer.answerable

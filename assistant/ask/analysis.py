@@ -341,6 +341,8 @@ def subject_terms(question: str) -> tuple[list[str], set[str]]:
 
 def asked_measure(question: str) -> str | None:
     tokens = jieba.lcut(question)
+    if not tokens:  # nothing but punctuation or spaces
+        return None
     for token, after in zip(tokens, tokens[1:] + [""], strict=True):
         if token == "几个" and after == "月":
             return "个月"
