@@ -276,7 +276,7 @@ _NARROWER = {
     "phone": ("money", "quantity"),
     "web": ("money", "quantity"),
     "email": ("money", "quantity"),
-    "deadline": ("age",),  # '认定的年龄按哪天算' asks a date; the age is what the date is of
+    "deadline": ("age",),  # '年龄按哪天算' asks a date; the age is what the date is of
 }
 _CLAUSES = re.compile(r"[，,？?；;。！!]")
 

@@ -279,7 +279,7 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         weights = idf(terms, pieces)
         intents, years = question_intents(part), YEAR_NAMED.findall(question)
         kinds = tuple(asked_kinds(part))
-        # the duty asked is the last one named: '澜川认定标准谁负责解释' asks who interprets, not who 认定s
+        # the duty asked is the last one named: '青枫人才认定办法谁负责解释' asks who interprets, not who 认定s
         found = DUTY.findall(part)
         duty = re.compile(found[-1]) if found else None
         tense = question_tense(part)
@@ -399,7 +399,7 @@ def compose_answer(
     if "list" in question_intents(question):
         chunks = [h.chunk for h in hits]
         structured = table_listing(question, chunks) or section_listing(question, chunks)
-        if structured:  # '数字经济方向有哪些紧缺岗位': the asked column of the rows the question picks; '评审有哪几个
+        if structured:  # '智能制造行业有哪些紧缺工种': the asked column of the rows the question picks; '评审有哪几个
             # 环节': the sub-headings of the section
             text, citations = cite(structured, {}, LIST_CHARS)
             return Answer(answer=text, answerable=True, confidence=0.8, citations=citations, route="retrieval")

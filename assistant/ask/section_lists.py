@@ -1,10 +1,10 @@
 """A list asked of a section: the headings of its sub-sections.
 
     hits = with_sections(hits, children)          # the first chunk of every sub-section next to a top hit
-    items = section_listing(question, chunks)     # ['资格审查', '专家评审', …] as pieces, or None
+    items = section_listing(question, chunks)     # ['形式审查', '专家答辩', …] as pieces, or None
 
-'评审有哪几个环节' is answered by the sub-headings of '六、评审程序' ((一)资格审查 (二)专家评审 …), '发展重点里要打造
-哪几个区' by those of '三、发展重点'. Each sub-section is a passage of its own, so retrieval finds one or two of
+'评审有哪几个环节' is answered by the sub-headings of '三、评审程序' ((一)形式审查 (二)专家答辩 …), '要建哪几个中心'
+by the headings ending in 中心. Each sub-section is a passage of its own, so retrieval finds one or two of
 them; the answer needs every heading.
 
 Contract:
@@ -13,7 +13,7 @@ Contract:
 - A section's children are asked for when most of their headings end with the asked noun ('哪几个区' ->
   …集聚区, …先导区), when the section's own heading holds the asked noun ('有哪些保障措施' -> '六、保障措施'), or
   when the noun asks for the parts of something (环节, 步骤, 阶段… `PART_NOUNS`) and the section's heading holds a
-  subject word of the question ('海燕计划评审有哪几个环节' -> '六、评审程序'). A question naming one of the children
+  subject word of the question ('青松计划评审有哪几个环节' -> '三、评审程序'). A question naming one of the children
   asks about that child, not for the list; bare article numbers (第五条…) are no list of anything.
 - The listed items are the child headings without their numbering, in reading order, each cited to the child's
   first passage; at least two children are needed. Of several sections, the one with the best-ranked hit wins.

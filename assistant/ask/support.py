@@ -11,7 +11,7 @@ Contract:
   `SUPPORT`), and, for money, about the kind of money asked (a named benefit such as 生活补贴 only by that benefit).
 - A table cell of the asked kind needs only a third of the subject when the question names its row (`names_row`:
   the row's name without qualifiers, or most of it in order): a row is answerable by its key and the asked
-  column, however the question words the rest ('总盘子', '起点数值'). A cell whose row is a sibling of the one
+  column, however the question words the rest ('盘子', '开局时'). A cell whose row is a sibling of the one
   asked (same kind of name, another qualifier: '初级工' against 高级工) never supports.
 - A table cell is also about the sentence introducing its table ('首次取得下列职业技能等级证书的，按下表给予…：').
 """
@@ -131,7 +131,7 @@ _ROW_FUZZY_CHARS = 6
 
 def names_row(question: str, piece: Piece) -> bool:
     """Does the question name the table row this cell is in? A row is answerable by its key and the asked column
-    ('专业技术人才的总盘子打算做到多大' → 专业技术人才 | 2025年), whatever other words the question uses."""
+    ('人才资源总量的盘子要做到多大' → 人才资源总量 | 2025年), whatever other words the question uses."""
     if piece.header is None or not piece.row_name:
         return False
     key = _QUALIFIER.sub("", piece.row_name)

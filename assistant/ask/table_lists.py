@@ -1,17 +1,17 @@
 """A list asked of a table: the values of the column the question names, of the rows it picks.
 
     hits = with_table_rows(hits, tables)        # every row of a table a top hit is a row of
-    items = table_listing(question, chunks)      # ['大数据架构师', '云计算运维工程师', …] as pieces, or None
+    items = table_listing(question, chunks)      # ['数控机床操作工', '工业机器人运维员', …] as pieces, or None
 
-'澜川人才一共分哪几类' asks for the distinct values of the table's 类别 column; '数字经济方向有哪些紧缺岗位' for the
-岗位 of the rows whose 产业 is 数字经济. Retrieval finds a few rows; the answer needs all of them.
+'紧缺工种目录分哪几个行业' asks for the distinct values of the table's 行业 column; '智能制造行业有哪些紧缺工种' for the
+工种 of the rows whose 行业 is 智能制造. Retrieval finds a few rows; the answer needs all of them.
 
 Contract:
 - The asked noun is what follows 哪些 / 哪几 / 几 (a classifier such as 类, 档, 级, 种 names it on its own:
   '分哪几类' asks a 类别); a column is asked when its header and that noun name the same thing (the noun ends with
   the header, either contains the other, or a one-character classifier is in the header).
-- A row is picked when the question names one of its other cells ('数字经济'); when it names none, every row is.
-  A question that names a row itself ('高级焊接技师有哪些要求') asks about that row, not for a list of rows.
+- A row is picked when the question names one of its other cells ('智能制造'); when it names none, every row is.
+  A question that names a row itself ('叉车司机有哪些补贴') asks about that row, not for a list of rows.
 - The listed values are the column's distinct values in reading order, each cited to the first row that writes
   it; a column with fewer than two values among the picked rows lists nothing (the answer is a cell, not a list).
 - Of several tables, the one whose row ranks highest among the hits is used.
@@ -54,7 +54,7 @@ def with_table_rows(
 
 
 def asked_noun(question: str) -> str:
-    """'数字经济方向有哪些紧缺岗位？' -> '紧缺岗位'; '一共分哪几类' -> '类'; '' when nothing is named."""
+    """'智能制造行业有哪些紧缺工种？' -> '紧缺工种'; '一共分哪几类' -> '类'; '' when nothing is named."""
     found = _ASKED.search(question)
     if found is None:
         return ""
