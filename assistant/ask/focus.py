@@ -50,12 +50,12 @@ def named_document(
     # plan's text) counts half: alone it names nothing.
     asked = {w: (1.0 if n == 1 else 0.5) for w, n in writers.items() if 0 < n <= len(corpus) / 2}
     # A document that never writes the place asked about is not the one named ('松川…租房补贴' names no 柏林镇 细则).
-    asked_places = [p for p in places if p in question]
+    written = writing_places(question, {d: f"{titles[d]}\n{corpus.get(d, '')}" for d in titles}, places)
     scores = sorted(
         (
             (sum(len(w) * share for w, share in asked.items() if w in words), doc_id)
             for doc_id, words in title_words.items()
-            if all(p in corpus.get(doc_id, "") or p in titles[doc_id] for p in asked_places)
+            if written is None or doc_id in written
         ),
         reverse=True,
     )
@@ -101,7 +101,7 @@ def mentioning(
         keep &= {doc_id for doc_id, text in texts.items() if word in text}
     kept = [h for h in hits if h.chunk.doc_id in keep]
     # A place asked about that no retrieved document writes: another place's passage is no answer for it.
-    asked_places = [p for p in places if p in question]
-    if asked_places:
-        return [h for h in kept or hits if all(p in texts.get(h.chunk.doc_id, "") for p in asked_places)]
+    written = writing_places(question, texts, places)
+    if written is not None:
+        return [h for h in kept or hits if h.chunk.doc_id in written]
     return kept or hits
