@@ -47,7 +47,7 @@ from assistant.text import values
 WEAK_TERMS = frozenset(
     "人才 规划 工程 项目 建设 方面 哪些 什么 多少 需要 支持 主要 具体 怎么 如何 哪个 哪几 要 有 "
     "是 的 了 吗 呢 和 与 及 在 对 给 会 能 可以 什么样 怎样 哪 几 我 我们 你 请问 一下 这个 那个 这份 文件 里面 "
-    "规定 情况 内容 一些 提出 重点 期间 相关 "
+    "规定 情况 内容 一些 提出 重点 期间 相关 分别 各自 "
     # Verbs every policy document uses of every benefit: they say how it is had, not which one.
     "申请 申报 办理 享受 领取 发放 工作".split()
 )
@@ -57,7 +57,7 @@ WEAK_TERMS = frozenset(
 _MODAL_VERB = re.compile(r"^[能可要会得想该几每]\w$")
 
 
-QUESTION_WORDS = frozenset("几个 几家 几名 几项 多少 哪些 哪个 哪几 什么 怎么 如何 哪里 是否 有没有 怎样 多大".split())
+QUESTION_WORDS = frozenset("几个 几家 几名 几项 多少 哪些 哪个 哪几 哪几个 什么 怎么 如何 哪里 是否 有没有 怎样 多大".split())
 
 
 _PUNCT = re.compile(r"^[\W_]+$")
@@ -77,7 +77,8 @@ INTENT_CUES: dict[str, re.Pattern[str]] = {
     "who": re.compile(r"谁|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|牵头单位[是有]|由哪个|由哪些单位|负责单位"),
     "when": re.compile(WHEN),
     "definition": re.compile(r"什么是|指什么|指的是|是什么意思|什么意思|含义|是指|包括哪"),
-    "list": re.compile(r"哪些|哪几|包括|有什么|什么样"),
+    # '哪几个月' asks when, not for a list
+    "list": re.compile(r"哪些(?!月份)|哪几(?!个?[年月天日号])|包括|有什么|什么样"),
     "needs": re.compile(r"(?:需要|缺|紧缺|急需|引进|招|培养|培育)\S{0,4}(?:什么|哪些|哪方面|哪类|哪几类)\S{0,5}人才|人才需求"),
     "broad": re.compile(r"什么支持|怎么说|做什么|干什么|哪些措施|什么措施|什么政策|哪些政策|怎么做|如何做|有什么|什么人才"),
 }
@@ -138,7 +139,9 @@ NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)"
 
 ASKS: dict[str, _Ask] = {
     "money": _ask(
-        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{MONEY_NOUNS})|(?:{MONEY_NOUNS})\S{{0,4}}(?:多少|几(?![年月天日次期档个号])|标准|多高)",
+        rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{MONEY_NOUNS})|(?:{MONEY_NOUNS})\S{{0,4}}(?:多少|几(?![年月天日次期档个号])|标准|多高)"
+        # a subsidy's or award's verb alone ('买房补多少', '引进一个硕士奖多少'), not a count ('补多少人')
+        r"|[补奖]贴?多少(?![人名个家项次年天月])",
         # a sum, or a share of a named base ('按市场租金的50%缴纳', '上浮20%')
         r"\d[\d.,，]*\s*[万亿千百]?\s*元|(?:[按以][^，。；]{1,12}的|上浮|下浮|提高|增加)\s*\d+(?:\.\d+)?\s*[%％]",
         "具体的金额标准"),

@@ -38,7 +38,7 @@ from assistant.ask.analysis import (
     question_terms,
     subject_terms,
 )
-from assistant.ask.enumerations import LIST_CHARS, with_items
+from assistant.ask.enumerations import LIST_CHARS, introduces, with_items
 from assistant.ask.pieces import (
     CONTENT_HEADERS,
     Piece,
@@ -49,10 +49,11 @@ from assistant.ask.pieces import (
 )
 from assistant.ask.refusal import refusal, unmentioned
 from assistant.ask.section_lists import section_listing
-from assistant.ask.support import idf, on_subject, supporting
+from assistant.ask.support import idf, names_row, on_subject, supporting
 from assistant.ask.table_lists import table_listing
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
 from assistant.ask.vocabulary import ASKING
+from assistant.ask.wording import in_their_words
 from assistant.core.types import Answer, Chunk, ScoredChunk
 
 _DIGIT = re.compile(r"\d")
@@ -72,8 +73,11 @@ def _year_column_fit(piece: Piece, tense: str | None) -> float:
 
 
 # A question for a length of time, and how a passage states one.
-_ASKS_LENGTH = re.compile(r"多久|多长时间|多长|期限|年限|几年|几个月|几天|周期")
+_ASKS_LENGTH = re.compile(r"多久|多长时间|多长|期限|年限|(?<!哪)几(?:年|个月|天)|周期")  # '哪几个月' asks which months
 _LENGTH = re.compile(r"(?<![\d.])(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*(?:个月|年|天|周|个?工作日|日内)")
+_ASKS_MONTH = re.compile(r"哪几个?月|哪个月|几月份|哪些月份")
+# a month of the year ('每年1月、7月'), not a date's month ('2024年1月1日') nor a length ('3个月内')
+_MONTH = re.compile(r"(?<![\d.年])\d{1,2}\s*月(?!\s*\d{1,2}\s*日|\s*[以之]?内)")
 
 
 def _score(
@@ -85,7 +89,7 @@ def _score(
     tense: str | None = None,
     measure: re.Pattern[str] | None = None,
     duty: re.Pattern[str] | None = None,
-    lasting: bool = False,
+    lasting: str | None = None,
 ) -> ScoredPiece:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
@@ -115,8 +119,9 @@ def _score(
         else:
             score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
     if "when" in intents:
-        # '多久' asks a length of time ('最长发放36个月'); '哪年' / '什么时候' a date or a year
-        when = _LENGTH if lasting else YEAR
+        # '多久' asks a length of time ('最长发放36个月'); '哪几个月' months of the year ('每年1月、7月'); '哪年' /
+        # '什么时候' a date or a year
+        when = _LENGTH if lasting == "length" else _MONTH if lasting == "month" else YEAR
         score += 0.4 if header == "实施年限" or when.search(text) else 0.0
     if not years and "number" in intents:
         score += _year_column_fit(piece, tense)
@@ -245,6 +250,8 @@ def _with_cases(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPie
 
 
 _OPEN = {"definition", "list", "needs", "broad"}
+# Measures that count things a list enumerates ('几家', '几项'), not amounts of time or money.
+_COUNTS_ITEMS = frozenset({"项", "件", "家", "所", "间", "人", "名", "位"})
 
 
 _ASKING = re.compile(rf"吗|呢|几|{ASKING}")
@@ -288,7 +295,8 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         ranked = sorted(
             (
                 _score(
-                    p, weights, intents, years, kinds, tense, measure, duty, bool(_ASKS_LENGTH.search(part))
+                    p, weights, intents, years, kinds, tense, measure, duty,
+                    "length" if _ASKS_LENGTH.search(part) else "month" if _ASKS_MONTH.search(part) else None,
                 )
                 for p in pieces
             ),
@@ -297,6 +305,15 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         if not ranked:
             continue
         best = ranked[0]
+        if any(c.piece == best.piece for c in chosen):
+            # another part's answer again ('硕士奖多少？一年封顶多少？' -> the 5000元 twice): this part's answer is the
+            # best piece naming what this part asks that the other's does not ('不超过')
+            own_words = {t for t, w in own.items() if w >= 1.0} - best.matched
+            best = next(
+                (r for r in ranked[1:] if r.matched & own_words and r.score >= 0.5 * best.score
+                 and all(c.piece != r.piece for c in chosen)),
+                best,
+            )
         picks = [best]
         covered = set(best.matched)
         for other in ranked[1:6]:
@@ -370,11 +387,16 @@ def compose_answer(
             return answer
     # The title block answers only the document questions above: its title names every topic of the document.
     hits = [h for h in hits if h.chunk.kind != "meta"]
+    # '一年封顶多少' is asked of passages that write 不超过: the question is read in the documents' words
+    question = in_their_words(question, (f"{h.chunk.title}{h.chunk.section}{h.chunk.text}" for h in hits))
     # A line that only repeats its document's title says nothing the citation does not.
     # The top hits, and the chunks continuing an enumeration they introduce (`with_continuations` puts those
     # after the eighth hit).
-    continuing = split_pieces(hits[8:])
-    pieces = [p for p in split_pieces(hits[:8]) if display(p.text) != display(p.chunk.title or "")]
+    everything = split_pieces(hits)
+    continuing = [p for p in everything if p.rank >= 8]
+    pieces = [p for p in everything if p.rank < 8 and display(p.text) != display(p.chunk.title or "")]
+    # a row the question names ('E类人才…补多少') is a candidate although only its table's introduction ranked high
+    pieces += [p for p in continuing if names_row(question, p)]
     rare = [kind for kind in asked_kinds(question) if ASKS[kind].rare]
 
     def refuse(missing: list[str], best: ScoredPiece | None, what: str | None = None) -> Answer:
@@ -417,7 +439,7 @@ def compose_answer(
     picks = _stating(picks, backing)
     if "consequence" in kinds:
         picks = _with_cases(picks, pieces)
-    if kinds and "list" not in question_intents(question):
+    if kinds:  # '购房补贴给多少', '补贴标准有哪些': the column, when the question names no row
         picks = _whole_column(question, picks, pieces + continuing) or picks
     # A yes/no or how question ('公寓能养宠物吗', '证书丢了怎么补办') is answered only from a passage about what it
     # names. Questions for a list, a definition, needs or an overview are answered by the enumeration or passage
@@ -428,10 +450,25 @@ def compose_answer(
         and not on_subject(question, [s.piece for s in picks], pieces)
     ):
         return refuse([], best)
+    states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
     if "list" in question_intents(question) or "procedure" in kinds:
         picks = _introduced(picks, pieces)
+    else:
+        # A question for one value ('哪个月受理') is not answered by a list a runner-up announces ('标准如下：'),
+        # nor by the list the best piece announces when that piece states the value itself ('分5年平均发放，标准如下：'
+        # answers '分几年发').
+        top = max(picks, key=lambda s: s.score)
+        picks = [p for p in picks if p is top or not introduces(p.piece)]
+        # a count of the list's own items ('几个附件', '分几档') is answered by the items too; a figure in a measure
+        # of its own ('分几年发') is not
+        counted = asked_measure(question)
+        states_it = (
+            bool(kinds)
+            and all(ASKS[k].value.search(top.piece.text) for k in kinds)
+            and ("quantity" not in kinds or counted is not None and counted not in _COUNTS_ITEMS)
+        )
     ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
-    listed = with_items(ordered, pieces + continuing, [h.chunk for h in hits])
+    listed = ordered if states_it else with_items(ordered, pieces + continuing, [h.chunk for h in hits])
     gathered = min(LIST_CHARS, sum(len(s.piece.text) + 4 for s in listed))
     room = max_chars if len(listed) == len(ordered) else max(max_chars, gathered)
     ordered = listed

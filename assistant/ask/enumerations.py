@@ -5,8 +5,8 @@
 
 Contract:
 - Items in the introduction's own chunk follow it in reading order; an introduction that ends its chunk continues
-  in the next chunks of its own section (their sub-heading when they open one, else their first sentence), up to
-  `CONTINUATION_CHUNKS` and never past the section.
+  in the next chunks of its own section (a table row whole, else their sub-heading when they open one, else their
+  first sentence), up to `CONTINUATION_CHUNKS` and never past the section.
 - An item already picked is not repeated. Up to `LIST_CHARS` characters are given to a gathered list.
 """
 
@@ -60,7 +60,9 @@ def _continuation_items(intro: ScoredPiece, pieces: list[Piece], chunks: list[Ch
         if not _within(other.section, chunk.section) or other.order > chunk.order + CONTINUATION_CHUNKS:
             break
         piece: Piece | None
-        if other.section != chunk.section:
+        if other.kind == "table_row":  # a row of the table the introduction announces: the row, values and all
+            piece = Piece(other.text, other, intro.piece.rank, -1)
+        elif other.section != chunk.section:
             heading = other.section.rsplit(" > ", 1)[-1]
             piece = Piece(heading, other, intro.piece.rank, -1)
         else:
@@ -79,6 +81,11 @@ _INTRODUCES = re.compile(
 )
 
 
+def introduces(piece: Piece) -> bool:
+    """Does this sentence announce a list that follows it ('应当提交以下材料：')?"""
+    return bool(_INTRODUCES.search(piece.text.rstrip("。 ")))
+
+
 def with_items(ordered: list[ScoredPiece], pieces: list[Piece], chunks: list[Chunk]) -> list[ScoredPiece]:
     """A picked sentence that introduces a list ('应当符合下列条件：') brings the items that follow it in its
     passage, up to the passage's next sentence that is not an item; items already picked are not repeated."""
@@ -87,7 +94,7 @@ def with_items(ordered: list[ScoredPiece], pieces: list[Piece], chunks: list[Chu
         if any(o.piece == pick.piece for o in out):
             continue
         out.append(pick)
-        if not _INTRODUCES.search(pick.piece.text.rstrip("。 ")):
+        if not introduces(pick.piece):
             continue
         same = sorted(
             (p for p in pieces if p.chunk.chunk_id == pick.piece.chunk.chunk_id and p.header == pick.piece.header

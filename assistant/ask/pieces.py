@@ -50,6 +50,10 @@ class Piece:
 
     @property
     def context(self) -> str:
+        """Where the piece stands: its section and passage, and for a table cell the sentence introducing its
+        table ('在溪南区首次购买住房的，…标准如下：' is what the 20万元 of row E类人才 is for)."""
+        if self.header is not None and self.chunk.intro:
+            return f"{self.chunk.section} {self.chunk.intro} {self.chunk.text}"
         return f"{self.chunk.section} {self.chunk.text}"
 
     @property

@@ -21,6 +21,7 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from assistant.ask.wording import with_kin
 from assistant.core.protocols import Retriever
 from assistant.core.types import Chunk, ScoredChunk
 from assistant.store.bm25 import BM25Index
@@ -119,7 +120,8 @@ class HybridRetriever:
 
     def retrieve(self, query: str, k: int) -> list[ScoredChunk]:
         depth = max(k, self.candidates)
-        lexical = self.bm25.retrieve(query, depth) if self.bm25_weight > 0 else []
+        # the keyword index matches words: '买房' also looks for the 购房 a document writes
+        lexical = self.bm25.retrieve(with_kin(query), depth) if self.bm25_weight > 0 else []
         use_dense = self.dense is not None and self.dense_weight > 0 and self.dense.ready()
         semantic = self.dense.retrieve(query, depth) if use_dense and self.dense is not None else []
         by_id: dict[str, dict[str, Any]] = {}

@@ -19,7 +19,7 @@ from assistant.text.values import YEAR
 
 # Asking when (哪年、什么时候、期限): a programme's period or a value's time. 截止 is not here: in policy language
 # it is a deadline (申报截止), which `ASKS["deadline"]` asks for.
-WHEN = r"哪年|哪一年|哪几年|何时|什么时候|啥时候|啥时|年限|期限|时间|周期|多久|多长时间"
+WHEN = r"哪年|哪一年|哪几年|哪几个?月|哪个月|几月份|哪些月份|何时|什么时候|啥时候|啥时|年限|期限|时间|周期|多久|多长时间"
 
 # The present or the baseline (现状、目前): what is, not what is aimed at.
 PRESENT = r"现状|基数|基础值|目前|现在|现有|原来|原有|当时|已有|已经|过去|之前|以前|此前"
