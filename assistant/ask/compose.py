@@ -305,15 +305,6 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         if not ranked:
             continue
         best = ranked[0]
-        if any(c.piece == best.piece for c in chosen):
-            # another part's answer again ('硕士奖多少？一年封顶多少？' -> the 5000元 twice): this part's answer is the
-            # best piece naming what this part asks that the other's does not ('不超过')
-            own_words = {t for t, w in own.items() if w >= 1.0} - best.matched
-            best = next(
-                (r for r in ranked[1:] if r.matched & own_words and r.score >= 0.5 * best.score
-                 and all(c.piece != r.piece for c in chosen)),
-                best,
-            )
         picks = [best]
         covered = set(best.matched)
         for other in ranked[1:6]:
@@ -415,7 +406,7 @@ def compose_answer(
             return refuse(rare, None, what="“" + "”、“".join(unknown) + "”的说法")
         # “六个有” is answered from the passage that writes 六个有, not from the footnote defining 六个一
         pieces = [p for p in pieces if any(writes(p.chunk, t) for t in quoted)]
-    unspoken = unmentioned(question, hits[:8])
+    unspoken = unmentioned(question, hits)
     if unspoken:  # a subject no passage speaks of: whatever looks alike is not the answer
         return refuse(rare, None, what=f"关于“{unspoken}”的内容")
     if "list" in question_intents(question):

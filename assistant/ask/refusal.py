@@ -1,7 +1,7 @@
 """Refusals: "the documents do not say", said plainly, with what they say nearby and whom to ask.
 
     refusal(question, missing, best, pieces, what=None, hotline="") -> Answer (answerable=False)
-    unmentioned(question, hits) -> "个人所得税" | None     a subject noun no retrieved passage writes
+    unmentioned(question, hits) -> "车位" | None            a subject noun no retrieved passage writes
 
 Contract:
 - The refusal names what is missing (the kinds of value asked, or the unknown subject), quotes the closest passage
@@ -11,6 +11,8 @@ Contract:
 """
 
 from __future__ import annotations
+
+import re
 
 import jieba
 import jieba.posseg as pseg
@@ -66,14 +68,26 @@ def refusal(
                   route="refusal")
 
 
+# Nouns that frame a question, not its subject: when, which body, what sort, what it is called ('有问题打哪个电话',
+# '归哪个部门', '哪些方向', '起点数值').
+_FRAME_NOUNS = frozenset(
+    "时候 问题 部门 单位 机构 意思 方向 环节 起点 终点 名下 盘子 月份 年份 外地 本地 地方 东西 事情 事儿 情况 方面 "
+    "类型 种类 类别 数字 数值 数据 名字 名称 内容 要求 条件 标准 办法 手续 材料 程序 方式 渠道 途径".split()
+)
+
+
 def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
-    """A subject noun of three or more characters (个人所得税, 永久居留证) that no retrieved passage writes, in its
-    title, section or text: the documents do not speak of it, so no passage can answer for it. Only dictionary
-    nouns count: a colloquial verb ('批下来', '交上去') or a mis-cut run is how people ask, not what they ask."""
+    """A subject noun (个人所得税, 永久居留证, 车位) that no retrieved passage writes, in its title, section or
+    text: the documents do not speak of it, so no passage can answer for it. Only dictionary nouns count: a
+    colloquial verb ('批下来', '交上去') or a mis-cut run is how people ask, not what they ask; a two-character
+    word only when it is a plain noun that does not frame the question ('问题', '部门') nor shorten a phrase the
+    passages write ('社工' for 社会工作). Words of `wording.SAME_MEANING` arrive in the passages' words."""
     terms = set(subject_terms(question)[0])
     seen = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits).replace(" ", "")
     for word, flag in pseg.lcut(question):
-        if word not in terms or len(word) < 3 or INTERROGATIVE.search(word) or not jieba.dt.FREQ.get(word):
+        if word not in terms or len(word) < 2 or INTERROGATIVE.search(word) or not jieba.dt.FREQ.get(word):
+            continue
+        if len(word) == 2 and (flag != "n" or word in _FRAME_NOUNS):
             continue
         if not (flag[0] == "n" or flag == "l" and len(word) >= 4):  # '招进来' is an idiom too, but a verb
             continue
@@ -84,6 +98,11 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
         # Known when the passages write it, or every word it is made of ('岗位补贴': 岗位 and 补贴 are both
         # written); unknown when a part of it is written nowhere ('个人所得税': 所得 is not).
         parts = [w for w in jieba.lcut_for_search(word) if len(w) >= 2 and w != word]
-        if word not in seen and not (parts and all(w in seen for w in parts)):
-            return word
+        if word in seen or parts and all(w in seen for w in parts):
+            continue
+        # a two-character word may shorten a longer one the passages write ('社工' for 社会工作, '高企' for
+        # 高新技术企业): its characters in order within one phrase
+        if len(word) == 2 and re.search(rf"{word[0]}[^\W\d]{{1,6}}?{word[1]}", seen):
+            continue
+        return word
     return None

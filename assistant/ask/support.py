@@ -35,7 +35,7 @@ from assistant.ask.analysis import (
     noun_kin,
     subject_terms,
 )
-from assistant.ask.pieces import Piece
+from assistant.ask.pieces import Piece, display
 from assistant.text import values
 
 
@@ -223,4 +223,17 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
             continue
         if _covers(weights, about, SUPPORT_NAMED_ROW if names_row(question, piece) else SUPPORT):
             found.append(piece)
+        elif kind in _CONTACT_KINDS and _CONTACT_LINE.match(display(piece.text)) and any(
+            p.chunk.doc_id == piece.chunk.doc_id and _covers(weights, _about(p)) for p in pieces
+        ):
+            # a document's contact line ('咨询电话：…') is the contact for every topic of that document
+            found.append(piece)
     return found
+
+
+_CONTACT_KINDS = frozenset({"phone", "email", "web"})
+# A line that only gives a contact: '咨询电话：0595-…（…中心）', '（三）联系方式：…', '电子邮箱：…'.
+_CONTACT_LINE = re.compile(
+    r"^(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)?(?:咨询|联系|服务|办事|监督|投诉)?"
+    r"(?:电话|方式|人|邮箱|电子邮箱|网址|网站)\s*[：:]"
+)

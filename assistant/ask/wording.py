@@ -25,6 +25,7 @@ from collections.abc import Iterable
 SAME_MEANING: tuple[tuple[str, ...], ...] = (
     # housing and money
     ("购房", "买房", "购买住房", "买房子"),
+    ("住房", "房子", "房屋"),
     ("租房", "租住", "租赁住房", "租房子"),
     ("安家补贴", "安家费"),
     ("资金", "预算", "经费"),
