@@ -35,6 +35,8 @@ _SKIP_HEADERS = frozenset({"序号", "一级指标"})
 _GROUP_HEADERS = frozenset({"重点产业", "产业类别", "类别", "一级指标"})
 _UNIT_CELL = re.compile(r"单位：\s*([^|\s]+)")
 CONTENT_HEADERS = frozenset({"主要内容", "项目内容", "人才需求", "行动措施"})
+# A time as a heading writes it for the work below it: a month ('8月中旬-8月底', '3月底前'), a year or a span of years.
+_HEADING_TIME = re.compile(r"\d{1,2}\s*月|(?:19|20)\d\d\s*(?:年|[-—–至到~]\s*(?:19|20)?\d\d)")
 
 
 @dataclass(frozen=True)
@@ -142,8 +144,19 @@ def split_pieces(hits: list[ScoredChunk]) -> list[Piece]:
                     pieces.append(Piece(part, chunk, rank, position * 100 + sub, header, name))
         else:
             for position, sentence in enumerate(sentences(chunk.text)):
-                pieces.append(Piece(sentence, chunk, rank, position))
+                pieces.append(Piece(_with_heading_time(chunk, sentence) if position == 0 else sentence,
+                                    chunk, rank, position))
     return pieces
+
+
+def _with_heading_time(chunk: Chunk, sentence: str) -> str:
+    """'（一）方案设计与确定（8月中旬-8月底）' above '根据…制定课题研究方案…': a time its heading states is the time of
+    the passage's work. The passage's first sentence is said with its heading when the heading writes a time and
+    the passage writes none of its own, so '方案设计在什么时候' finds the time where the work is described."""
+    heading = chunk.section.rsplit(" > ", 1)[-1].strip()
+    if chunk.kind != "text" or not _HEADING_TIME.search(heading) or _HEADING_TIME.search(chunk.text):
+        return sentence
+    return f"{heading}：{sentence}"
 
 
 def trim(piece: Piece, weights: dict[str, float], budget: int) -> str:
