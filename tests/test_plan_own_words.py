@@ -45,3 +45,45 @@ def test_the_last_step_is_found_by_what_it_produces(engine: Engine) -> None:
     answer = engine.ask("住房需求分析报告什么时候能出来")
     assert answer.answerable, answer.answer
     assert "6月中旬-7月底" in answer.answer, answer.answer
+
+
+# An invented plan with a 清单 of programmes: what each is, its period and the units that lead it.
+PLAN = """桐溪县“十五五”人才发展规划（2026-2030年）（测试用虚构文件）
+
+一、发展目标
+到2030年，全县人才资源总量达到8万人。
+
+附件
+
+桐溪县人才发展重点清单
+
+一、重点工程
+
+序号\t重点工程\t主要内容\t行动措施\t牵头单位
+1\t青年工匠“磨刀工程”\t每年遴选一批青年技术工人赴先进制造企业跟岗学习，力争五年培养青年工匠500名。\t①建立跟岗学习企业名录；②给予跟岗期间生活补助。\t县人社局 县总工会
+2\t乡土人才“扎根工程”\t扶持茶农、竹编艺人等乡土人才领办合作社，力争新增乡土人才带头人200名。\t①开设乡土人才夜校；②评选乡土人才工作室。\t县农业农村局
+
+二、重点平台
+
+序号\t重点平台\t主要内容\t实施年限\t牵头单位
+1\t溪畔创客空间\t改造旧厂房2000平方米，建成路演厅、共享实验室和创客公寓，入驻初创团队30个以上。\t2027-2028\t溪畔街道
+"""
+
+
+@pytest.fixture(scope="module")
+def plan(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Engine]:
+    with engine_over(tmp_path_factory, embedding_cache, "own-words-plan", {"plan.txt": PLAN}) as engine:
+        yield engine
+
+
+def test_which_bureau_to_go_to_is_answered_by_the_lead_unit(plan: Engine) -> None:
+    answer = plan.ask("乡土人才的事找哪个局？")
+    assert answer.answerable, answer.answer
+    assert "县农业农村局" in answer.answer and "合作社" not in answer.answer, answer.answer
+
+
+def test_which_units_lead_together_names_every_lead_unit(plan: Engine) -> None:
+    answer = plan.ask("给技术工人搞跟岗的磨刀工程，究竟是哪几个单位牵头的")
+    assert answer.answerable, answer.answer
+    # the units the table's cell lists, each named apart, and not the programme's target
+    assert "县人社局、县总工会" in answer.answer and "500名" not in answer.answer, answer.answer

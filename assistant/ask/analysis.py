@@ -72,9 +72,13 @@ YEAR = re.compile(rf"{values.YEAR.pattern}\s*年?|\d{{4}}\s*[-—–]\s*\d{{4}}"
 YEAR_NAMED = YEAR_ASKED  # a year named, digits only
 
 
+# Asking which body, however the body is called ('找哪个局', '归哪个委', '是哪几个单位'): the unit responsible.
+ASKS_BODY = re.compile(r"哪(?:个|家|一个|几个|几家|些)(?:局|委|办|部门|单位|机构)")
+
+
 INTENT_CUES: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"多少|(?<![哪好])几[个家名人项所年次支万]|几$|多大|多高|面积|规模|比例|比重|数量|人数|达到|什么目标"),
-    "who": re.compile(r"谁|哪个单位|哪些单位|什么单位|哪个部门|哪些部门|牵头单位[是有]|由哪个|由哪些单位|负责单位"),
+    "who": re.compile(rf"谁|{ASKS_BODY.pattern}|什么单位|牵头单位[是有]|由哪个|负责单位"),
     "when": re.compile(WHEN),
     "definition": re.compile(r"什么是|指什么|指的是|是什么意思|什么意思|含义|是指|包括哪"),
     # '哪几个月' asks when, not for a list
@@ -384,9 +388,12 @@ def analyse(question: str) -> QuestionAnalysis:
     ('十三五期间') is `whole_periods`, a count of what was done in it."""
     periods = [(plan_period_end(m.group(0)), m.group(2)) for m in PLAN_PERIOD.finditer(question)]
     years = YEAR_ASKED.findall(question) + [end for end, tail in periods if end and tail == "末"]
+    cues = {name for name, cue in CUES.items() if cue.search(question)}
+    if ASKS_BODY.search(question):  # '…的事找哪个局' asks who is responsible, as '谁负责' does
+        cues |= {"lead", "asks_who"}
     return QuestionAnalysis(
         text=question,
-        cues=frozenset(name for name, cue in CUES.items() if cue.search(question)),
+        cues=frozenset(cues),
         intents=frozenset(question_intents(question)),
         kinds=tuple(asked_kinds(question)),
         tense=question_tense(question),

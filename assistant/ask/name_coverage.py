@@ -3,6 +3,7 @@ answering a question about something else that merely shares characters with it.
 
     uncovered_terms(subject, fact) -> list[str]   runs of the subject the fact neither names nor writes
     near_miss(question, fact) -> bool              True for a coined term one character off the fact's (“六个有” / “六个一”)
+    naming_words("乡土人才的事找哪个") -> "乡土人才的事 …"   the subject without the words people ask with
 
 Contract: pure functions of the question and the fact; names are compared in `entity_key` form.
 """
@@ -11,6 +12,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+
+import jieba.posseg as pseg
 
 from assistant.ask.entity_names import QUESTION_CHARS, QUOTED, entity_key
 from assistant.core.types import Fact
@@ -40,6 +43,22 @@ def uncovered_terms(subject: str, fact: Fact) -> list[str]:
                 runs.extend(_unwritten(run, text))
             run = ""
     return runs
+
+
+# Parts of speech that say how a person asks, not what about: adverbs ('共同', '到底'), pronouns, particles,
+# prepositions, conjunctions, interjections. Numerals stay: '第一层', '一卡一贷' name things.
+_ASKING_POS = re.compile(r"^(?:d|r|u\w*|p|c|y|e|o|x)$")
+
+
+def naming_words(subject: str) -> str:
+    """`subject` with the words that name nothing blanked: adverbs and pronouns ('是哪几个单位共同牵头的': 共同) and
+    one-character verbs ('…的事找哪个局': 找; '归哪个部门管': 归, 管). Everyday wording around a programme's name
+    is how it is asked about, not a second thing the programme's fact must also name. One-character nouns stay
+    ('一卡一贷一基金一板')."""
+    return "".join(
+        " " * len(word) if _ASKING_POS.match(flag) or (len(word) == 1 and flag == "v") else word
+        for word, flag in pseg.lcut(subject)
+    )
 
 
 def _named_by(part: str, name: str) -> list[bool]:

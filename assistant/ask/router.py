@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.ask.analysis import QuestionAnalysis, analyse, missing_aspect, subject_words
 from assistant.ask.entities import EntityIndex
 from assistant.ask.entity_names import entity_key
-from assistant.ask.name_coverage import near_miss, uncovered_terms
+from assistant.ask.name_coverage import naming_words, near_miss, uncovered_terms
 from assistant.core.types import Fact
 
 __all__ = ["Intent", "Route", "route", "subject_words"]
@@ -141,7 +141,7 @@ def _pick(a: QuestionAnalysis, drop: tuple[str, ...], intent: Intent, ranked: li
             (f.kind, entity_key(f.name)) != (fact.kind, entity_key(fact.name)) for f in chosen
         ):
             chosen.append(fact)
-    subject = subject_words(q, drop)
+    subject = naming_words(subject_words(q, drop))
     chosen = [f for f in chosen[:3] if not near_miss(q, f)]
     chosen = [f for f in chosen if _covers_subject(subject, f, chosen)]
     if intent != "lead_unit":
