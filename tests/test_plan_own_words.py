@@ -87,3 +87,9 @@ def test_which_units_lead_together_names_every_lead_unit(plan: Engine) -> None:
     assert answer.answerable, answer.answer
     # the units the table's cell lists, each named apart, and not the programme's target
     assert "县人社局、县总工会" in answer.answer and "500名" not in answer.answer, answer.answer
+
+
+def test_what_a_platform_will_be_like_is_its_content_not_its_period(plan: Engine) -> None:
+    answer = plan.ask("溪畔创客空间最后建成啥样？")
+    assert answer.answerable, answer.answer
+    assert "2000平方米" in answer.answer and "路演厅" in answer.answer, answer.answer

@@ -76,6 +76,11 @@ YEAR_NAMED = YEAR_ASKED  # a year named, digits only
 ASKS_BODY = re.compile(r"哪(?:个|家|一个|几个|几家|些)(?:局|委|办|部门|单位|机构)")
 
 
+# Asking what a thing is like, at the end of a clause ('基地建成啥样？', '要办成什么样'): its content. '什么样的人才'
+# asks a kind of person, which is no such question.
+ASKS_LIKE = re.compile(r"(?:什么|啥)样子?(?=[？?。！!，,]|$)")
+
+
 INTENT_CUES: dict[str, re.Pattern[str]] = {
     "number": re.compile(r"多少|(?<![哪好])几[个家名人项所年次支万]|几$|多大|多高|面积|规模|比例|比重|数量|人数|达到|什么目标"),
     "who": re.compile(rf"谁|{ASKS_BODY.pattern}|什么单位|牵头单位[是有]|由哪个|负责单位"),
@@ -391,6 +396,8 @@ def analyse(question: str) -> QuestionAnalysis:
     cues = {name for name, cue in CUES.items() if cue.search(question)}
     if ASKS_BODY.search(question):  # '…的事找哪个局' asks who is responsible, as '谁负责' does
         cues |= {"lead", "asks_who"}
+    if ASKS_LIKE.search(question):  # '建成啥样' asks what is built, not when ('建成' is also a cue of a period)
+        cues.add("asks_content")
     return QuestionAnalysis(
         text=question,
         cues=frozenset(cues),
