@@ -53,6 +53,16 @@ PLAN = """桐溪县“十五五”人才发展规划（2026-2030年）（测试�
 一、发展目标
 到2030年，全县人才资源总量达到8万人。
 
+二、总体思路
+“十五五”期间，全县构建“一核两翼”¹人才工作格局，主要建立四项机制：
+
+¹ “一核两翼”指以县城为核心、东西两个工业园区为两翼。
+
+1. 围绕主导产业集聚人才，建立产才融合的人才引育机制，重点是把企业用人需求转化为引才清单。
+2. 围绕青年留桐发展，建立全周期的人才安居机制，重点是解决住房、子女入学等后顾之忧。
+3. 围绕激发创造活力，建立以贡献为导向的人才激励机制，重点是完善评价和收入分配办法。
+4. 围绕优化服务环境，建立一站式的人才服务机制，重点是推动人才事项集成办理。
+
 附件
 
 桐溪县人才发展重点清单
@@ -93,3 +103,11 @@ def test_what_a_platform_will_be_like_is_its_content_not_its_period(plan: Engine
     answer = plan.ask("溪畔创客空间最后建成啥样？")
     assert answer.answerable, answer.answer
     assert "2000平方米" in answer.answer and "路演厅" in answer.answer, answer.answer
+
+
+def test_a_list_introduced_before_a_footnote_is_answered_with_every_item(plan: Engine) -> None:
+    # the footnote printed between the introduction and its items does not cut the items off
+    answer = plan.ask("桐溪这五年要建哪几项人才机制？")
+    assert answer.answerable, answer.answer
+    for item in ("人才引育机制", "人才安居机制", "人才激励机制", "人才服务机制"):
+        assert item in answer.answer, answer.answer

@@ -134,13 +134,16 @@ def chunk_document(doc: RawDocument, chunk_chars: int = 200) -> list[Chunk]:
             if isinstance(block, Paragraph):
                 paras.append(block)
                 continue
+            if isinstance(block, Footnote):
+                # a note printed where its page ends ('主要包括五大体系：', a note, then the items) does not end the
+                # run of paragraphs: the introduction keeps its items
+                pieces.append(_Piece(section=path, text=block.text, page=block.page, kind="footnote"))
+                continue
             intro = table_intro(paras)
             pieces.extend(_paragraph_pieces(path, paras, chunk_chars, limit, whole, footnotes))
             paras = []
             if isinstance(block, Table) and block.rows:
                 pieces.extend(_row_pieces(table_rows(block, section.path), intro))
-            elif isinstance(block, Footnote):
-                pieces.append(_Piece(section=path, text=block.text, page=block.page, kind="footnote"))
         pieces.extend(_paragraph_pieces(path, paras, chunk_chars, limit, whole, footnotes))
     return _number(doc, pieces)
 
