@@ -111,3 +111,10 @@ def test_a_list_introduced_before_a_footnote_is_answered_with_every_item(plan: E
     assert answer.answerable, answer.answer
     for item in ("人才引育机制", "人才安居机制", "人才激励机制", "人才服务机制"):
         assert item in answer.answer, answer.answer
+
+
+def test_items_of_an_announced_list_are_said_by_the_clause_naming_each(plan: Engine) -> None:
+    # '主要建立四项机制：' announces what each item is: the answer names the four 机制, not four paragraphs
+    answer = plan.ask("桐溪这五年要建哪几项人才机制？")
+    assert "建立产才融合的人才引育机制" in answer.answer, answer.answer
+    assert "重点是" not in answer.answer and len(answer.answer) < 120, answer.answer

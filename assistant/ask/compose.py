@@ -43,6 +43,7 @@ from assistant.ask.pieces import (
     CONTENT_HEADERS,
     Piece,
     ScoredPiece,
+    by_name,
     cite,
     display,
     split_pieces,
@@ -459,7 +460,7 @@ def compose_answer(
             and ("quantity" not in kinds or counted is not None and counted not in _COUNTS_ITEMS)
         )
     ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
-    listed = ordered if states_it else with_items(ordered, pieces + continuing, [h.chunk for h in hits])
+    listed = ordered if states_it else by_name(with_items(ordered, pieces + continuing, [h.chunk for h in hits]))
     gathered = min(LIST_CHARS, sum(len(s.piece.text) + 4 for s in listed))
     room = max_chars if len(listed) == len(ordered) else max(max_chars, gathered)
     ordered = listed

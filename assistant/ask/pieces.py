@@ -2,6 +2,7 @@
 
     split_pieces(hits) -> list[Piece]       every sentence of a prose hit, every cell of a table-row hit
     trim(piece, weights, budget) -> str     the best run of clauses of a long piece (an exact substring)
+    by_name(listed) -> list[ScoredPiece]    items of a list announcing its noun ('五大体系：') said by the clause naming each
     cite(pieces, weights, max_chars) -> (text, citations)   the pieces as one answer, each with its marker [n]
     display(text) / phrase(piece, text) / quote(piece, text)   how a piece is shown and cited
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from assistant.core.types import Chunk, Citation, ScoredChunk
@@ -176,6 +177,38 @@ def trim(piece: Piece, weights: dict[str, float], budget: int) -> str:
             if score > best_score:
                 best, best_score = window, score
     return best
+
+
+# An introduction that announces its items by count and noun ('主要包括五大体系：', '建立四项机制：'); the noun's
+# last two characters are its head ('五大人才体系' -> 体系), which each item writes.
+_ANNOUNCES_NOUN = re.compile(r"(?:[一二两三四五六七八九十]|\d{1,2})\s*(?:大|项|个|类|种|条)?\s*([\u4e00-\u9fff]{2,4})\s*[：:]\s*$")
+
+
+def by_name(listed: list[ScoredPiece]) -> list[ScoredPiece]:
+    """A list whose introduction announces its items' noun ('主要包括五大体系：' before five paragraphs each building
+    one 体系) is answered by naming the items: the introduction by its announcing clause, each item by its first
+    clause that writes the noun ('建设…的人才匹配体系'), not by the whole paragraph, so every item fits in a short
+    answer. A sentence of the passage that is none of its enumerated items (a footnote's definition appended to
+    the passage) is left out."""
+    out: list[ScoredPiece] = []
+    noun, intro = "", ""
+    for scored in listed:
+        piece = scored.piece
+        announced = _ANNOUNCES_NOUN.search(piece.text.rstrip("。 "))
+        # an item is in the introduction's passage or was brought from the passages continuing it (no words matched)
+        if announced:
+            noun, intro = announced.group(1)[-2:], piece.chunk.chunk_id
+            clause = [m.group() for m in _CLAUSE.finditer(piece.text) if m.group().strip()][-1]
+            scored = ScoredPiece(replace(piece, text=clause), scored.score, scored.matched)
+        elif scored.matched and piece.chunk.chunk_id != intro:
+            noun = ""
+        elif noun and piece.chunk.items and not any(piece.text in item for item in piece.chunk.items):
+            continue
+        elif noun and noun in piece.text:
+            clause = next(m.group() for m in _CLAUSE.finditer(piece.text) if noun in m.group())
+            scored = ScoredPiece(replace(piece, text=clause), scored.score, scored.matched)
+        out.append(scored)
+    return out
 
 
 def display(text: str) -> str:
