@@ -118,3 +118,10 @@ def test_items_of_an_announced_list_are_said_by_the_clause_naming_each(plan: Eng
     answer = plan.ask("桐溪这五年要建哪几项人才机制？")
     assert "建立产才融合的人才引育机制" in answer.answer, answer.answer
     assert "重点是" not in answer.answer and len(answer.answer) < 120, answer.answer
+
+
+def test_units_a_lead_unit_cell_lists_by_spaces_are_named_apart(plan: Engine) -> None:
+    # '谁来抓' is answered from the table's 牵头单位 cell: its two units read as two, not as one run of characters
+    answer = plan.ask("磨刀工程这块谁来抓？")
+    assert answer.answerable, answer.answer
+    assert "县人社局、县总工会" in answer.answer, answer.answer

@@ -222,7 +222,9 @@ def phrase(piece: Piece, text: str) -> str:
     """A table cell is said with its row's name and column ('X的牵头单位是：Y'); a sentence as it stands."""
     shown = display(text)
     if piece.header == "牵头单位" and piece.row_name:
-        return f"{display(piece.row_name)}的牵头单位是：{shown}"
+        # a cell lists its units apart by spaces ('财政局 人社局 产业集团'), which `display` drops next to Chinese
+        units = "、".join(display(unit) for unit in text.split())
+        return f"{display(piece.row_name)}的牵头单位是：{units}"
     if piece.header == "实施年限" and piece.row_name:
         return f"{display(piece.row_name)}的实施年限为{shown}"
     if piece.header and piece.row_name and piece.header not in CONTENT_HEADERS:
