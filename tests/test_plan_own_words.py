@@ -53,6 +53,12 @@ PLAN = """桐溪县“十五五”人才发展规划（2026-2030年）（测试�
 一、发展目标
 到2030年，全县人才资源总量达到8万人。
 
+表1 桐溪县“十五五”人才发展主要指标
+
+一级指标	序号	二级指标	单位	2025年	2030年
+人才规模	1	人才资源总量	万人	6.2	8
+人才结构	2	规上工业企业每万名职工拥有首席技师数	名	3.5	6
+
 二、总体思路
 “十五五”期间，全县构建“一核两翼”¹人才工作格局，主要建立四项机制：
 
@@ -125,3 +131,10 @@ def test_units_a_lead_unit_cell_lists_by_spaces_are_named_apart(plan: Engine) ->
     answer = plan.ask("磨刀工程这块谁来抓？")
     assert answer.answerable, answer.answer
     assert "县人社局、县总工会" in answer.answer, answer.answer
+
+
+def test_a_target_asked_without_a_number_word_is_the_latest_years_figure(plan: Engine) -> None:
+    # '目标是啥' asks the 2030 column as '目标是多少' does; the row's unit cell alone is no answer
+    answer = plan.ask("首席技师这块的目标是啥")
+    assert answer.answerable, answer.answer
+    assert "6名" in answer.answer or "2030年：6" in answer.answer, answer.answer

@@ -124,7 +124,8 @@ def _score(
         # '什么时候' a date or a year
         when = _LENGTH if lasting == "length" else _MONTH if lasting == "month" else YEAR
         score += 0.4 if header == "实施年限" or when.search(text) else 0.0
-    if not years and "number" in intents:
+    if not years and ("number" in intents or tense):
+        # '目标是啥' asks the latest year's figure as '目标是多少' does
         score += _year_column_fit(piece, tense)
     if years and "number" in intents:
         # '2020年…有多少' asks the baseline: the figure of that year, not the 2025 target beside it.
