@@ -69,6 +69,9 @@ PLAN = """桐溪县“十五五”人才发展规划（2026-2030年）（测试�
 3. 围绕激发创造活力，建立以贡献为导向的人才激励机制，重点是完善评价和收入分配办法。
 4. 围绕优化服务环境，建立一站式的人才服务机制，重点是推动人才事项集成办理。
 
+三、重点任务
+实施青年医师“春苗计划”，每年遴选10名县级医院青年医师赴省立第二医院、滨海医科大学附属医院进修学习半年，进修期间工资照发。
+
 附件
 
 桐溪县人才发展重点清单
@@ -138,3 +141,10 @@ def test_a_target_asked_without_a_number_word_is_the_latest_years_figure(plan: E
     answer = plan.ask("首席技师这块的目标是啥")
     assert answer.answerable, answer.answer
     assert "6名" in answer.answer or "2030年：6" in answer.answer, answer.answer
+
+
+def test_where_people_are_sent_to_study_is_the_host_the_plan_names(plan: Engine) -> None:
+    # '送到哪里进修' asks the hospitals hosting them, which the plan names; it asks no street address
+    answer = plan.ask("春苗计划的青年医生会被送到哪里进修？")
+    assert answer.answerable, answer.answer
+    assert "省立第二医院" in answer.answer, answer.answer

@@ -146,6 +146,10 @@ def named_benefits(question: str) -> list[tuple[str, list[str]]]:
 NUMBER = r"(?:\d[\d.,]*|[一二两三四五六七八九十百千]+)"
 
 
+# What a person goes somewhere to do as a learner or on secondment.
+_HOSTED = r"[里儿]?\S{0,1}(?:进修|学习|培训|轮训|研修|深造|交流|挂职|实习|跟岗)"
+
+
 ASKS: dict[str, _Ask] = {
     "money": _ask(
         rf"多少钱|多少元|金额|(?:多少|几|标准|给多少|发多少|多高)\S{{0,4}}(?:{MONEY_NOUNS})|(?:{MONEY_NOUNS})\S{{0,4}}(?:多少|几(?![年月天日次期档个号])|标准|多高)"
@@ -162,8 +166,10 @@ ASKS: dict[str, _Ask] = {
                 r"https?://|www\.|[A-Za-z0-9-]+\.(?:gov|com|org|net|edu)?\.?cn\b|[A-Za-z0-9-]+\.(?:com|org|net)\b",
                 "网址"),
     "email": _ask(r"邮箱|电子邮件|(?i:e-?mail)", r"[\w.+-]+@[\w-]+\.[\w.]+", "电子邮箱"),
-    "address": _ask(r"地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌"
-                    r"|[送交到去打]\S{0,2}哪(?![些个几类种一样位家])|在哪办",
+    # Where a person is sent to learn or serve ('派到哪里进修', '去哪儿挂职') asks the host the passage names (a hospital,
+    # a university), not a street address.
+    "address": _ask(rf"(?:地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌"
+                    rf"|[送交到去打]\S{{0,2}}哪(?![些个几类种一样位家])|在哪办)(?!{_HOSTED})",
                     # a place, or where money is paid to (an account is the 'where' of a payment)
                     r"位于|地址|坐落|选址|设在|[路街巷道]\s*\d+\s*号|\d+\s*号窗口|\d+\s*[楼层]|账户|银行卡|社会保障卡",
                     "具体地址"),
@@ -185,6 +191,10 @@ ASKS: dict[str, _Ask] = {
                       r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报", "具体需要的材料和手续"),
     "consequence": _ask(r"骗|造假|弄虚作假|违规|违反|被发现|被查|怎么处理|如何处理|处罚|后果|会怎样|会怎么样",
                         r"追回|取消|不得|处罚|追究|撤销|退回|收回|停止发放|列入", "违规的处理办法"),
+    # Where a person is sent to learn or serve: a host the passage names ('以上海市第六人民医院…合作', '赴先进地区').
+    "host": _ask(rf"(?:[送派到去赴]\S{{0,2}}哪|在哪)(?={_HOSTED})",
+                 r"[\u4e00-\u9fff（）()]{2,}(?:医院|大学|学院|研究院|研究所|院校|高校|企业|集团|基地)|赴[\u4e00-\u9fff]{2,}",
+                 "具体的去处"),
     "age": _ask(r"年龄|年纪|多大岁数|几岁|多少岁|岁数", r"\d+\s*周?岁|年龄不限|不受年龄限制", "年龄要求"),
     "validity": _ask(r"有效期|有效多久|管几年|有效几年|多久失效|什么时候失效|过期",
                      r"有效期|有效至|\d+\s*年内有效", "有效期"),
