@@ -103,13 +103,14 @@ def combine_answers(answers: list[Answer]) -> Answer:
     )
 
 
-_SENTENCE = re.compile(r"[^。；\n]+[。；]?")
+# A sentence keeps the line break after it: a list of matches stays one item per line when joined.
+_SENTENCE = re.compile(r"[^。；\n]+[。；]?\n?")
 
 
 def _without_repeats(text: str, earlier: list[str]) -> str:
     """The text less the sentences an earlier part already said (a refusal quoting what the next part answers)."""
     said = _MARK.sub("", "".join(earlier))
-    kept = [s for s in _SENTENCE.findall(text) if _MARK.sub("", s).strip("。； ") not in said]
+    kept = [s for s in _SENTENCE.findall(text) if _MARK.sub("", s).strip("。；\n ") not in said]
     return "".join(kept).strip()
 
 
