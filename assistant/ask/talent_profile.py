@@ -220,7 +220,15 @@ def _fold(text: str) -> str:
 
 def _hits(words: Iterable[str], text: str) -> list[str]:
     folded = _fold(text)
-    return [w for w in words if w and _fold(w) in folded]
+    return [w for w in words if w and _says(_fold(w), folded)]
+
+
+def _says(word: str, folded: str) -> bool:
+    """The word occurs in the text as itself: a word ending in 人 (晋江人, 本地人) is not read inside 人才 — '晋江人才
+    主题公园' is a park about the city's talent, not about people from the city."""
+    if not word.endswith("人"):
+        return word in folded
+    return re.search(re.escape(word) + "(?!才)", folded) is not None
 
 
 def extract_profile(text: str, industries: Sequence[str] = (), places: Sequence[str] = ()) -> Profile:

@@ -1,0 +1,28 @@
+"""What a self-description's reply shows of the matching items, as a person reads it: one item per line when a
+direct question in the same message could not be answered, and no item reached only because a word for people
+from the place ('X人') was read inside 'X人才'. Texts are our own, not from a bench file."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi.testclient import TestClient
+
+
+def test_items_stay_one_per_line_after_an_unanswered_question(open_client: TestClient) -> None:
+    # The description reaches programmes; when the allowance is paid is in no document.
+    reply = open_client.post(
+        "/api/v1/chat", json={"question": "我是高级技师，在食品厂干了十年，技能人才的津贴什么时候发？"}
+    ).json()
+    assert "match" in reply["route"].split("+") and not reply["answerable"]
+    numbered = [line for line in reply["answer"].splitlines() if re.match(r"\d+\. ", line)]
+    assert len(numbered) >= 2, reply["answer"]  # each item on a line of its own, not run together
+    assert all(line.count("（重点") == 1 for line in numbered)
+
+
+def test_roots_in_the_city_do_not_reach_an_item_named_for_its_talent(open_client: TestClient) -> None:
+    body = open_client.post("/api/v1/match", json={"text": "老家是晋江的，在杭州做律师，打算回来"}).json()
+    names = [m["name"] for m in body["matches"]]
+    assert any("回归工程" in n for n in names), names
+    # '晋江人才主题公园' names the city's talent, not people from the city
+    assert not any("人才主题公园" in n for n in names), names
