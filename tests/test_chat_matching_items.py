@@ -26,3 +26,17 @@ def test_roots_in_the_city_do_not_reach_an_item_named_for_its_talent(open_client
     assert any("回归工程" in n for n in names), names
     # '晋江人才主题公园' names the city's talent, not people from the city
     assert not any("人才主题公园" in n for n in names), names
+
+
+def test_back_from_abroad_reaches_the_programme_for_returnees_from_abroad(open_client: TestClient) -> None:
+    # '回国' says the person studied or worked abroad, as '归国' and '海归' do.
+    reply = open_client.post("/api/v1/chat", json={"question": "在新加坡读完硕士，准备回国创业"}).json()
+    assert "match" in reply["route"].split("+")
+    assert "国际化人才“汇智工程”" in reply["answer"], reply["answer"]
+
+
+def test_a_second_year_student_is_read_as_a_student(open_client: TestClient) -> None:
+    # '大二' is a university student as '大三' is: the items for students, not only those for people with roots.
+    reply = open_client.post("/api/v1/chat", json={"question": "家在晋江，在外地读大二"}).json()
+    assert "青年大学生" in reply["answer"].splitlines()[0], reply["answer"]
+    assert "大学生见习培养项目" in reply["answer"], reply["answer"]
