@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from fastapi.testclient import TestClient
 
 
@@ -40,3 +41,20 @@ def test_a_second_year_student_is_read_as_a_student(open_client: TestClient) -> 
     reply = open_client.post("/api/v1/chat", json={"question": "家在晋江，在外地读大二"}).json()
     assert "青年大学生" in reply["answer"].splitlines()[0], reply["answer"]
     assert "大学生见习培养项目" in reply["answer"], reply["answer"]
+
+
+@pytest.mark.parametrize(
+    "text,item",
+    [
+        # wanting to learn a trade is the skilled-worker group, however it is said
+        ("送外卖的，文化不高，想学门手艺", "技能人才振兴工程"),
+        # a kindergarten teacher is a teacher
+        ("幼儿园的幼师，工作三年了", "名师名校长名班主任"),
+    ],
+)
+def test_everyday_words_for_a_trade_or_a_teacher_reach_their_programme(
+    open_client: TestClient, text: str, item: str
+) -> None:
+    reply = open_client.post("/api/v1/chat", json={"question": text}).json()
+    assert "match" in reply["route"].split("+"), reply["route"]
+    assert item in reply["answer"], reply["answer"]
