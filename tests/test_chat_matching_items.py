@@ -58,3 +58,9 @@ def test_everyday_words_for_a_trade_or_a_teacher_reach_their_programme(
     reply = open_client.post("/api/v1/chat", json={"question": text}).json()
     assert "match" in reply["route"].split("+"), reply["route"]
     assert item in reply["answer"], reply["answer"]
+
+
+def test_roots_alone_are_said_to_be_what_was_understood(open_client: TestClient) -> None:
+    reply = open_client.post("/api/v1/chat", json={"question": "老家是晋江的，在杭州做律师，打算回来"}).json()
+    first = reply["answer"].splitlines()[0]
+    assert "本地籍" in first and "未识别" not in first, first

@@ -58,7 +58,8 @@ def format_matches(profile: Profile, matches: Sequence[Match], max_items: int = 
     """A short reply: who we understood you to be, what the documents pay such a person (with the figures
     quoted), the items with why/lead units/period, the industry's needs, and — only of documents that set no
     amount for this profile — the note that they state directions, not amounts."""
-    who = profile_label(profile) or "未识别"
+    # Roots here are all that was read ('家在…，想回来'): say so rather than that nothing was recognised.
+    who = profile_label(profile) or ("本地籍" if profile.jinjiang_born else "未识别")
     amounts = [m for m in matches if m.kind == AMOUNT_KIND]
     items = chat_items(matches, max_items)
     needs = [m for m in matches if m.kind == NEEDS_KIND]
