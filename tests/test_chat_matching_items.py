@@ -64,3 +64,10 @@ def test_roots_alone_are_said_to_be_what_was_understood(open_client: TestClient)
     reply = open_client.post("/api/v1/chat", json={"question": "老家是晋江的，在杭州做律师，打算回来"}).json()
     first = reply["answer"].splitlines()[0]
     assert "本地籍" in first and "未识别" not in first, first
+
+
+def test_a_chapter_for_the_persons_group_names_what_it_sets_up(open_client: TestClient) -> None:
+    # The plan serves people from Taiwan in a chapter, not a list row; the chapter's text names the base they can go to.
+    reply = open_client.post("/api/v1/chat", json={"question": "老婆是台湾人，我们想来这边找工作"}).json()
+    assert "match" in reply["route"].split("+")
+    assert "其中：" in reply["answer"] and "青年就业创业示范基地" in reply["answer"], reply["answer"]

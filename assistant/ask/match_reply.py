@@ -69,7 +69,8 @@ def format_matches(profile: Profile, matches: Sequence[Match], max_items: int = 
     for m in amounts:
         lines.append(f"《{m.name}》规定：{'；'.join(m.why)}")
     for n, m in enumerate(items, start=1):
-        lines.append("；".join([f"{n}. {m.name}（{m.kind}）", *match_notes(m)]))
+        within = [f"其中：{'、'.join(m.within)}"] if m.within else []
+        lines.append("；".join([f"{n}. {m.name}（{m.kind}）", *within, *match_notes(m)]))
     for m in needs[:2]:
         lines.append(f"{m.name}产业人才需求：{m.why[0] if m.why else ''}")
     note = amount_note([*amounts, *items])
@@ -132,7 +133,10 @@ def match_brief(found: Sequence[Match]) -> Answer | None:
     if not items:
         return None
     citations = [m.citations[0].model_copy(update={"id": i + 1}) for i, m in enumerate(items)]
-    names = "、".join(f"{m.name}[{i + 1}]" for i, m in enumerate(items))
+    names = "、".join(
+        f"{m.name}[{i + 1}]" + (f"（其中：{'、'.join(m.within)}）" if m.within else "")
+        for i, m in enumerate(items)
+    )
     return Answer(
         answer=f"与您情况相关的还有：{names}。",
         answerable=True,

@@ -33,3 +33,8 @@ class Match(BaseModel):
         0.0,
         description="How specifically the item's own text says the person's own words (see specificity.py)",
     )
+    within: list[str] = Field(
+        default_factory=list,
+        description="What the item's text names inside itself that fits the person: its platforms, camps, "
+        "sub-programmes (“单一窗口”, a 示范基地), best first",
+    )

@@ -25,6 +25,8 @@ Contract:
   documents, the item's own text says (`assistant.ask.specificity`). An item no aspect reached joins when it says
   the person's words more specifically than every item that did (中职…双师型教师 -> a vocational-education
   project). Quotes are the item's clauses that say most of the person's words.
+- A chapter item also names what it sets up for the person (`within`, `assistant.ask.named_within`): the quoted
+  names and the 基地 / 示范区 / 窗口 … its clauses about the person's words hold, at most two.
 - The chat names few items (`chat_items`): ranked by aspect score plus specificity, those within a margin of
   the best, at most three — not every item that mentions the person's broad group.
 
@@ -56,6 +58,7 @@ from assistant.ask.match_types import (
     SECTION_KIND,
     Match,
 )
+from assistant.ask.named_within import within_for
 from assistant.ask.specificity import SPEC_FULL, Specificity, description_grams
 from assistant.ask.talent_profile import (
     _BORN_CUES,
@@ -358,12 +361,14 @@ def _to_match(
     rank: Callable[[str], float] | None = None,
 ) -> Match:  # fmt: skip
     # Quote the item's own description first; its name only when the name alone matched.
-    why = _quote_clauses(item.content + "。" + item.actions, words, rank=rank) or _quote_clauses(
-        item.name, words
-    )
+    text = item.content + "。" + item.actions
+    why = _quote_clauses(text, words, rank=rank) or _quote_clauses(item.name, words)
+    # A chapter serves a whole group (晋台…示范区): what it names inside itself for the person is where they can go.
+    within = within_for(text, item.name, words, rank) if rank and item.kind == SECTION_KIND else []
     return Match(
         name=item.name, kind=item.kind, why=why, matched=matched, lead_units=item.lead_units,
         period=item.period, citations=[item.citation], score=round(score, 2), specificity=round(specific, 2),
+        within=within,
     )  # fmt: skip
 
 
