@@ -72,8 +72,12 @@ def refusal(
 # '归哪个部门', '哪些方向', '起点数值').
 _FRAME_NOUNS = frozenset(
     "时候 问题 部门 单位 机构 意思 方向 环节 起点 终点 名下 盘子 月份 年份 外地 本地 地方 东西 事情 事儿 情况 方面 "
-    "类型 种类 类别 数字 数值 数据 名字 名称 内容 要求 条件 标准 办法 手续 材料 程序 方式 渠道 途径".split()
+    "类型 种类 类别 数字 数值 数据 名字 名称 内容 要求 条件 标准 办法 手续 材料 程序 方式 渠道 途径 "
+    "名额 人数 个数 数量".split()  # '多少名额' asks a count
 )
+# A two-character name of a kind of person ('医生', '老师', '工人') is written many ways ('医师', '教师', '职工'):
+# not knowing it is no sign the documents do not speak of such people.
+_PERSON_ENDINGS = frozenset("生师员者人家工士手匠")
 
 
 def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
@@ -87,7 +91,7 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
     for word, flag in pseg.lcut(question):
         if word not in terms or len(word) < 2 or INTERROGATIVE.search(word) or not jieba.dt.FREQ.get(word):
             continue
-        if len(word) == 2 and (flag != "n" or word in _FRAME_NOUNS):
+        if len(word) == 2 and (flag != "n" or word in _FRAME_NOUNS or word[-1] in _PERSON_ENDINGS):
             continue
         if not (flag[0] == "n" or flag == "l" and len(word) >= 4):  # '招进来' is an idiom too, but a verb
             continue
