@@ -103,6 +103,9 @@ class _Ask:
     value: re.Pattern[str]
     what: str
     rare: bool = True
+    # whether no passage stating it means the documents do not answer; a condition is stated in too many ways
+    # (a list of items, a clause of another sentence) for its absence to be that sign
+    decisive: bool = True
 
 
 def _ask(cue: str, value: str, what: str) -> _Ask:
@@ -202,6 +205,12 @@ ASKS: dict[str, _Ask] = {
                       r"施行|生效|起执行|起实施", "施行日期"),
     # Values a plan does hold (targets, periods); asked about a subject no such sentence mentions, still refused.
     "quantity": _Ask(INTENT_CUES["number"], re.compile(rf"\d|{NUMBER}[大个家所名项支批类]"), "这方面的具体数字", False),
+    # A condition or requirement ('有什么要求', '哪些人可以申请'): stated in the language of rules.
+    "condition": _Ask(
+        re.compile(r"条件|要求|资格|门槛|(?:哪些|什么)人(?:可以|能)|谁(?:可以|能)(?:申请|申报|享受|领)|够格|符合"),
+        re.compile(r"须|需|应当|必须|不得|不超过|不低于|不少于|以上|以下|以内|满\s*\d|年满|周岁|具有|具备|取得|持有|"
+                   r"符合|不限|之一|限于"),
+        "具体条件", rare=False, decisive=False),
     "time": _Ask(INTENT_CUES["when"], re.compile(rf"{values.YEAR.pattern}|\d+\s*(?:个月|月|年|天|日|个?工作日)|[到至]\s*\d|年内|每年"),
                  "这方面的时间", False),
 }

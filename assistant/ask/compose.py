@@ -23,6 +23,7 @@ Contract:
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from assistant.ask.analysis import (
     ASKS,
@@ -91,6 +92,7 @@ def _score(
     measure: re.Pattern[str] | None = None,
     duty: re.Pattern[str] | None = None,
     lasting: str | None = None,
+    question: str = "",
 ) -> ScoredPiece:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
@@ -152,7 +154,22 @@ def _score(
     ):  # a cell is short by nature: '120万元' under 安家补贴 is the whole answer
         score -= 0.2
     score += 0.15 / (1 + piece.rank)
+    score += _faq_fit(question, piece)
     return ScoredPiece(piece, score, matched)
+
+
+# A question-and-answer document's question, asked again in other words: at least this share of it in common.
+FAQ_LIKENESS = 0.5
+
+
+def _faq_fit(question: str, piece: Piece) -> float:
+    """A piece answering a 政策问答 question ('哪些人可以申请入住人才公寓？') that is the user's question in other
+    words ('哪些人可以申请溪南的人才公寓') is the document's own answer to it: up to 0.4 more, by likeness."""
+    asked = piece.about
+    if not question or not asked.endswith(("？", "?")):
+        return 0.0
+    likeness = SequenceMatcher(None, question.rstrip("？?"), asked.rstrip("？?"), autojunk=False).ratio()
+    return 0.4 * likeness if likeness >= FAQ_LIKENESS else 0.0
 
 
 def _introduced(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPiece]:
@@ -183,7 +200,7 @@ def _stating(picks: list[ScoredPiece], backing: dict[str, list[Piece]]) -> list[
     """The answer states every asked kind of value: when no pick is a piece that states it about the subject (the
     best-scored sentence was the notice's preamble, not '计划遴选不超过60名'), the first such piece is the answer
     instead of the picks that state nothing asked."""
-    missing = [found for found in backing.values() if not any(p.piece in found for p in picks)]
+    missing = [found for found in backing.values() if found and not any(p.piece in found for p in picks)]
     if not missing:
         return picks
     score = max(p.score for p in picks)
@@ -299,6 +316,7 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
                 _score(
                     p, weights, intents, years, kinds, tense, measure, duty,
                     "length" if _ASKS_LENGTH.search(part) else "month" if _ASKS_MONTH.search(part) else None,
+                    part,
                 )
                 for p in pieces
             ),
@@ -426,7 +444,7 @@ def compose_answer(
 
     kinds = asked_kinds(question)
     backing = {kind: supporting(kind, question, pieces) for kind in kinds}
-    missing = [kind for kind in kinds if not backing[kind]]
+    missing = [kind for kind in kinds if not backing[kind] and ASKS[kind].decisive]
     if missing:
         return refuse([k for k in missing if ASKS[k].rare] or missing[:1], best)
     picks = _stating(picks, backing)
@@ -445,6 +463,12 @@ def compose_answer(
         return refuse([], best)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
     if "list" in question_intents(question) or "procedure" in kinds:
+        top = max(picks, key=lambda s: s.score)
+        if introduces(top.piece) or top.piece.lead_in:
+            # the best piece belongs to a list: that list is the answer, not another a runner-up is an item of
+            # ('对劳动合同有什么要求' -> the requirement, not the materials list naming 劳动合同)
+            picks = [p for p in picks if p is top or not (introduces(p.piece) or p.piece.lead_in)
+                     or p.piece.chunk.chunk_id == top.piece.chunk.chunk_id]
         picks = _introduced(picks, pieces)
     else:
         # A question for one value ('哪个月受理') is not answered by a list a runner-up announces ('标准如下：'),
