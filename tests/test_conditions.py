@@ -1,6 +1,7 @@
-"""Conditions and question-and-answer documents: '有什么要求' is answered by the sentence stating the requirement,
-not by a material that names the same thing; '哪些人可以申请…' asked of a 政策问答 is answered by the answer to its own
-question in other words. The documents here are invented for the tests."""
+"""Conditions, windows, duties and question-and-answer documents: '有什么要求' is answered by the sentence stating
+the requirement, not by a material that names the same thing; '什么时候能报名' by the sentence giving the window, not
+by a date of a condition or the notice's signing date; '证书是哪个部门发' by who 颁发s it; '哪些人可以申请…' asked of a
+政策问答 by the answer to its own question in other words. The documents here are invented for the tests."""
 
 from __future__ import annotations
 
@@ -26,6 +27,15 @@ NOTICE = """关于申报2026年度“白鹭计划”青年人才项目的通知�
 2.研发类申报人提供劳动合同及2026年1月至3月社会保险缴纳证明；
 3.学历学位证书复印件；
 4.诚信承诺书。
+
+三、申报时间
+网上申报时间为2026年5月6日至2026年6月20日。
+
+四、评审和公布
+公示无异议的，由市人社局颁发《白鹭计划入选证书》。
+
+云岭市人力资源和社会保障局
+2026年4月18日
 """
 
 FAQ = """云岭区人才公寓政策问答（测试用虚构文件）
@@ -41,6 +51,12 @@ FAQ = """云岭区人才公寓政策问答（测试用虚构文件）
 
 ### 4. 人才公寓租金怎么收？
 答：认定人才免租金入住；青年人才按市场租金的50%缴纳租金。
+
+### 5. 人才公寓有哪些配套项目？
+答：配套项目如下：
+项目	牵头单位
+人才公寓一站式服务项目	云岭职业学院
+公寓智慧社区项目	区住建局
 """
 
 
@@ -70,3 +86,16 @@ def test_a_faq_question_in_other_words_gets_that_questions_answer(engine: Engine
     assert answer.answerable
     assert "全日制硕士研究生" in answer.answer and "无自有住房" in answer.answer
     assert "租赁补贴" not in answer.answer  # the neighbouring question's answer also names 人才公寓 and 申请
+
+
+def test_when_to_apply_is_the_window_not_any_date(engine: Engine) -> None:
+    answer = engine.ask("白鹭计划什么时候能报名？")
+    assert answer.answerable
+    assert "2026年5月6日至2026年6月20日" in answer.answer
+    assert "2025年12月31日" not in answer.answer  # a condition's date is no window
+
+
+def test_who_issues_a_certificate(engine: Engine) -> None:
+    answer = engine.ask("人才证书是哪个部门发？")
+    assert answer.answerable
+    assert "市人社局颁发" in answer.answer

@@ -48,6 +48,8 @@ WEAK_TERMS = frozenset(
     "人才 规划 工程 项目 建设 方面 哪些 什么 多少 需要 支持 主要 具体 怎么 如何 哪个 哪几 要 有 "
     "是 的 了 吗 呢 和 与 及 在 对 给 会 能 可以 什么样 怎样 哪 几 我 我们 你 请问 一下 这个 那个 这份 文件 里面 "
     "规定 情况 内容 一些 提出 重点 期间 相关 分别 各自 "
+    # nouns that frame the question: which body, when, what problem
+    "部门 时候 问题 "
     # Verbs every policy document uses of every benefit: they say how it is had, not which one.
     "申请 申报 办理 享受 领取 发放 工作".split()
 )
@@ -178,7 +180,8 @@ ASKS: dict[str, _Ask] = {
                     "具体地址"),
     "hours": _ask(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末|周[六日]|星期[六日天]|节假日|上不上班|开门|关门",
                   r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间", "开放或上班时间"),
-    "deadline": _ask(r"截止|什么时候(?:开始)?申报|申报时间|报名时间|什么时候报名|哪天|几号|几月|什么时候公布|何时公布",
+    "deadline": _ask(r"截止|(?:什么|啥)时候(?:开始|能|可以)?(?:申报|申请|报名|报|受理)|申报时间|报名时间|哪天|几号|几月"
+                     r"|什么时候公布|何时公布",
                      # a date, or a window as policies state one: '常年受理', '每季度第一个月的1日至15日', '每月10日前'
                      r"截止|\d{1,2}\s*月\s*\d{1,2}\s*日|申报时间|报名时间|常年受理|随时(?:受理|申报|申请)"
                      r"|每(?:年|季度|月)\S{0,8}(?:受理|申报|申请)|\d{1,2}\s*日\s*[至到—-]\s*\d{1,2}\s*日"
@@ -314,6 +317,9 @@ _CLAUSES = re.compile(r"[，,？?；;。！!]")
 
 # What a unit is asked to do ('由谁解释', '哪个部门受理'): a duty other than leading a programme.
 DUTY = re.compile(r"解释|受理|审核|审批|审查|发放|颁发|发证|认定|评审|拨付")
+# '证书是哪个部门发' asks who issues it: the duty is 颁发 / 发放 / 核发, whichever the passage writes
+ISSUES = re.compile(r"(?:谁|哪个部门|哪个单位|哪家单位|哪里)\S{0,2}发(?![展布挥现生])")
+ISSUING = r"颁发|发放|核发|发证|签发"
 
 
 def asked_kinds(question: str) -> list[str]:

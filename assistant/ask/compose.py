@@ -28,6 +28,8 @@ from difflib import SequenceMatcher
 from assistant.ask.analysis import (
     ASKS,
     DUTY,
+    ISSUES,
+    ISSUING,
     MEASURE_UNITS,
     NUMBER,
     YEAR,
@@ -77,6 +79,9 @@ def _year_column_fit(piece: Piece, tense: str | None) -> float:
 # A question for a length of time, and how a passage states one.
 _ASKS_LENGTH = re.compile(r"多久|多长时间|多长|期限|年限|(?<!哪)几(?:年|个月|天)|周期")  # '哪几个月' asks which months
 _LENGTH = re.compile(r"(?<![\d.])(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*(?:个月|年|天|周|个?工作日|日内)")
+_WINDOW = re.compile(r"(?:申报|报名|受理|申请)(?:时间|期限|日期)|截止|常年受理|集中受理|每(?:年|季度|月)\S{0,8}(?:受理|申报|申请)")
+_BARE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布)?\s*[。.]?\s*$")
+_IN_FORCE = re.compile(r"施行|生效|起执行|废止|印发")
 _ASKS_MONTH = re.compile(r"哪几个?月|哪个月|几月份|哪些月份")
 # a month of the year ('每年1月、7月'), not a date's month ('2024年1月1日') nor a length ('3个月内')
 _MONTH = re.compile(r"(?<![\d.年])\d{1,2}\s*月(?!\s*\d{1,2}\s*日|\s*[以之]?内)")
@@ -124,8 +129,17 @@ def _score(
     if "when" in intents:
         # '多久' asks a length of time ('最长发放36个月'); '哪几个月' months of the year ('每年1月、7月'); '哪年' /
         # '什么时候' a date or a year
-        when = _LENGTH if lasting == "length" else _MONTH if lasting == "month" else YEAR
+        when = (
+            _LENGTH if lasting == "length" else _MONTH if lasting == "month"
+            else ASKS["deadline"].value if "deadline" in kinds else YEAR
+        )
         score += 0.4 if header == "实施年限" or when.search(text) else 0.0
+        # a sentence saying it gives the window ('申报时间为…', '常年受理') over one that only holds a date
+        if "deadline" in kinds and _WINDOW.search(text):
+            score += 0.3
+        # the date a document is issued, takes effect or replaces another is no answer to when something else happens
+        if not {"effective", "validity"} & set(kinds) and _IN_FORCE.search(text):
+            score -= 0.3
     if not years and ("number" in intents or tense):
         # '目标是啥' asks the latest year's figure as '目标是多少' does
         score += _year_column_fit(piece, tense)
@@ -155,6 +169,8 @@ def _score(
         score -= 0.2
     score += 0.15 / (1 + piece.rank)
     score += _faq_fit(question, piece)
+    if _BARE_DATE.match(text):  # a document's signing date ('2025年4月18日') says when it was written, nothing else
+        score -= 0.6
     return ScoredPiece(piece, score, matched)
 
 
@@ -307,7 +323,7 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         kinds = tuple(asked_kinds(part))
         # the duty asked is the last one named: '青枫人才认定办法谁负责解释' asks who interprets, not who 认定s
         found = DUTY.findall(part)
-        duty = re.compile(found[-1]) if found else None
+        duty = re.compile(found[-1]) if found else re.compile(ISSUING) if ISSUES.search(part) else None
         tense = question_tense(part)
         unit = asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
         measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*个?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
