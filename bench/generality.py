@@ -104,6 +104,16 @@ def is_heldout(label: str) -> bool:
     return label.endswith("heldout") or label in HELDOUT_ONLY
 
 
+def refusal_reason(answer: str) -> str:
+    """Which check refused, read from the refusal's wording (an aggregate that names no question): a word no
+    passage writes, no passage stating the asked kind of value, or nothing on the subject."""
+    if "的内容" in answer.split("。")[0] and "关于“" in answer.split("。")[0] or "的说法" in answer.split("。")[0]:
+        return "unknown-word"
+    if "直接相关的内容" in answer.split("。")[0]:
+        return "off-subject"
+    return "value-not-stated"
+
+
 def parts_right(record: Record, answer: str) -> bool:
     return all(answer_accurate(answer, part, record.answer) for part in record.parts)
 
@@ -112,6 +122,7 @@ def run_set(client, label: str, records: list[Record], heldout: bool) -> dict:  
     scores: list[QuestionScore] = []
     misses: list[str] = []
     two_part = [0, 0]
+    reasons: dict[str, int] = {}
     for record in records:
         if record.category == SELF_DESCRIPTION:
             continue
@@ -120,6 +131,9 @@ def run_set(client, label: str, records: list[Record], heldout: bool) -> dict:  
         if score.refused and record.category != UNANSWERABLE:
             score = score.model_copy(update={"accurate": False})  # a refusal that quotes the value still fails the user
         scores.append(score)
+        if score.refused and record.category != UNANSWERABLE:
+            reason = refusal_reason(reply["answer"])
+            reasons[reason] = reasons.get(reason, 0) + 1
         if record.parts:
             two_part[0] += parts_right(record, reply["answer"])
             two_part[1] += 1
@@ -133,6 +147,8 @@ def run_set(client, label: str, records: list[Record], heldout: bool) -> dict:  
     print(format_table(rows, title=f"{label} ({len(scores)} questions)"))
     if two_part[1]:
         print(f"two-part questions, both parts right: {two_part[0]}/{two_part[1]} = {two_part[0] / two_part[1]:.2f}")
+    if reasons:
+        print("false refusals by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())))
     if heldout:
         print("(held-out: aggregate figures only)")
     elif misses:
