@@ -25,6 +25,7 @@ A类人才\t150万元\t不限
 B类人才\t100万元\t不限
 C类人才\t60万元\t不限
 E类人才\t20万元\t不超过45周岁
+服务未满3年离开本区的，按未满服务年限比例退回已领取的购房补贴。
 购房补贴每年受理两次，受理时间分别为5月1日至5月31日和11月1日至11月30日。
 
 三、租房补贴
@@ -132,3 +133,10 @@ def test_words_that_frame_a_question_or_shorten_a_written_one_are_not_unknown(en
     assert answer.answerable and "0595-12345678" in answer.answer
     answer = engine.ask("高企引进博士另奖多少？")  # '高企' shortens 高新技术企业
     assert answer.answerable and "1万元" in answer.answer
+
+
+def test_whether_money_must_be_paid_back_in_spoken_words(engine: Engine) -> None:
+    """'钱要退吗' asks a consequence; '领了', '就去', '钱要' are how it is said, not what the passage must name."""
+    answer = engine.ask("领了购房补贴，干了一年就去外地了，钱要退吗？")
+    assert answer.answerable
+    assert "按未满服务年限比例退回" in answer.answer

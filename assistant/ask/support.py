@@ -70,7 +70,12 @@ _ASKING_POS = re.compile(r"^(?:l|m|mq|t|tg|r|d|p|c|u\w*|y|e|o|q|f|x|zg)$")
 # A verb with a direction or result after it ('招进来', '查出来', '批下来') or a potential infix ('登不上去',
 # '办得了') is how the asker talks about an act the passage names otherwise ('引进', '弄虚作假的'); a plain verb
 # ('减免', '补办') is what is asked about.
-_COLLOQUIAL_VERB = re.compile(r"^\w+[来去]$|^\w[上下出进回起过到完掉住开]来?$|^\w[不得]\w*$")
+_COLLOQUIAL_VERB = re.compile(
+    r"^\w+[来去]$|^\w[上下出进回起过到完掉住开]来?$|^\w[不得]\w*$"
+    # and how jieba cuts speech: a verb with its aspect ('领了', '发了'), an adverb with a verb ('就去'), a word
+    # with the modal after it ('钱要')
+    r"|^\w[了着]$|^[就才都也还又再]\w$|^\w[要会能想]$"
+)
 # A modal ('不能', '可以', '是否') says how a rule is asked about ('年龄不能超过多少'), never what.
 _MODAL = re.compile(r"^(?:[不没](?:能|得|会|可|要|用|够|准|许)\w?|能否|是否|可否|可以|能够|应当|应该)$")
 
@@ -86,8 +91,10 @@ def _named(question: str, terms: list[str]) -> list[str]:
         # a figure ('525') names a programme here: years were taken out with the asking words already
         if _MODAL.match(term):
             return True
-        if flag is None or any(ch.isdigit() for ch in term):
+        if any(ch.isdigit() for ch in term):
             return False
+        if flag is None:  # a run jieba did not cut as one word ('发了', '钱要'): speech, when it reads as such
+            return bool(_COLLOQUIAL_VERB.match(term))
         if flag == "l":  # an idiom is four characters or more ('来龙去脉'); jieba tags some trades 'l' too (初级工)
             return len(term) >= 4
         if _ASKING_POS.match(flag):
