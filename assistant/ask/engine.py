@@ -34,6 +34,7 @@ from assistant.ask import (
     analysis,
     compose,
     compound,
+    crossrefs,
     enumerations,
     fact_answer,
     fidelity,
@@ -315,7 +316,7 @@ class Engine:
             with stage("facts"):
                 answer = fact_answer.answer_from_facts(route)
             if answer is not None:
-                return answer, []
+                return crossrefs.with_referenced(answer, snap.addresses), []
         with stage("retrieval"):
             hits = self._retriever(snap).retrieve(question, CANDIDATES)
             kinds = [k for k in analysis.asked_kinds(question) if analysis.ASKS[k].rare]
@@ -330,7 +331,9 @@ class Engine:
             if "list" in analysis.question_intents(question):
                 hits = section_lists.with_sections(hits, snap.sections)
         with stage("compose"):
-            return compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline), hits
+            answer = compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline)
+            # '符合本办法第三条规定条件的' is said with 第三条 itself
+            return crossrefs.with_referenced(answer, snap.addresses), hits
 
     def ask(
         self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None

@@ -7,6 +7,7 @@
     snap.following -> chunk id -> the chunks after it in its document (for enumerations that run on)
     snap.tables    -> (doc id, table name) -> the table's rows in reading order (for lists asked of a table)
     snap.sections  -> (doc id, section) -> the first passage of each sub-section (for lists asked of a section)
+    snap.addresses -> each document's articles, parts, items and annexes (for cross-references it makes to itself)
 
 Contract:
 - A `Snapshot` is immutable: the engine swaps a new one in with one assignment, so a query never sees a
@@ -25,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.ask import enumerations, matching, section_lists
+from assistant.ask.crossrefs import Addresses
 from assistant.ask.entities import EntityIndex
 from assistant.core.types import Chunk, Fact
 from assistant.store.bm25 import BM25Index, index_text, learn_domain_terms
@@ -71,6 +73,11 @@ class Snapshot:
     def sections(self) -> dict[tuple[str, str], list[Chunk]]:
         """(doc_id, section) -> the first passage of each of its sub-sections (for lists asked of a section)."""
         return section_lists.children_of(list(self.chunks.values()))
+
+    @cached_property
+    def addresses(self) -> Addresses:
+        """Each document's addressable units (第X条, '一、总则' and their items, 附件N): what '符合本办法第三条规定' names."""
+        return Addresses.build(list(self.chunks.values()))
 
     @cached_property
     def following(self) -> dict[str, list[Chunk]]:
