@@ -1,18 +1,27 @@
 """Questions that ask two things at once: "这个工程谁牵头？要达到什么目标？".
 
     split_questions(question) -> ["这个工程谁牵头？", "要达到什么目标？"]
+    repeats_earlier(part, answer, earlier) -> bool   the part's answer says again what an earlier part's said,
+                                                    and that does not state what the part asks
+    unsaid(hits, citations) -> hits                 the passages less the sentences already quoted
     combine_answers([answer_a, answer_b]) -> one Answer, citations renumbered in order
 
 Each part is answered on its own (the second resolved against the first, as a follow-up would be) and the
 replies are joined, so a question that needs a table row and a sentence gets both, each with its source.
+A later part resolved against the first carries the first's subject, so its best passage can be the first's
+answer again ('企业引进一个硕士奖多少？一年封顶多少？' -> the per-person amount twice). Such a part is answered again
+by its own words from the same passages less what was already said (the cap, '…年度引才奖励累计不超过30万元'), or
+refused for itself; it is never dropped as a repeat with nothing in its place.
 """
 
 from __future__ import annotations
 
 import re
 
+from assistant.ask.analysis import ASKS, asked_kinds, question_terms
 from assistant.ask.vocabulary import ASKING
-from assistant.core.types import Answer, Citation
+from assistant.ask.wording import in_their_words
+from assistant.core.types import Answer, Citation, ScoredChunk
 
 _PART = re.compile(r"[^？?]+[？?]?")
 _MARK = re.compile(r"\[(\d+)\]")
@@ -67,6 +76,60 @@ def _asks_in(part: str) -> list[str]:
     if len(asks) < 2 or len(set(kinds)) < len(kinds):
         return [part]
     return asks
+
+
+def repeats_earlier(part: str, answer: Answer, earlier: list[Answer]) -> list[Citation]:
+    """The citations of the sentences of the part's answer that an earlier part's answer already says and that
+    neither write any of the part's own words ('一年封顶多少' -> 一年, 不超过 as the passage writes 封顶) nor state
+    every kind of value it asks; [] when the answer says something new or its repeat answers this part too (a
+    sentence answering both: '由市人社局牵头，2025年底前建成')."""
+    if not answer.answerable:
+        return []
+    said = _MARK.sub("", "".join(a.answer for a in earlier))
+    repeated = [s for s in _SENTENCE.findall(answer.answer) if _MARK.sub("", s).strip("。；\n ") in said]
+    if not repeated:
+        return []
+    texts = [_MARK.sub("", s) for s in repeated]
+    own = [t for t, w in question_terms(in_their_words(part, texts)).items() if w >= 1.0 and len(t) >= 2]
+    kinds = asked_kinds(part)
+    if any(any(t in text for t in own) and all(ASKS[k].value.search(text) for k in kinds) for text in texts):
+        return []
+    ids = {int(n) for s in repeated for n in _MARK.findall(s)}
+    return [c for c in answer.citations if c.id in ids]
+
+
+# a sentence with the line break after it, so the passage keeps its lines
+_SAID_SENTENCE = re.compile(r"[^。！？；\n]*[。！？；]?\n?")
+
+
+def _quoted(value: str, said: list[str]) -> bool:
+    return bool(value) and any(q.endswith(value) or value in q for q in said)
+
+
+def unsaid(hits: list[ScoredChunk], citations: list[Citation]) -> list[ScoredChunk]:
+    """The hits with every sentence (or table cell) an earlier answer quoted taken out, so the next best one can
+    answer; a passage left with nothing is dropped."""
+    quoted: dict[str | None, list[str]] = {}
+    for c in citations:
+        quoted.setdefault(c.chunk_id, []).append(c.quote.split("\t")[-1].strip().rstrip("。；;，,"))
+    out: list[ScoredChunk] = []
+    for hit in hits:
+        said = [q for q in quoted.get(hit.chunk.chunk_id, []) if q]
+        if not said:
+            out.append(hit)
+            continue
+        chunk = hit.chunk
+        if chunk.cells:
+            cells = [(h, v) for h, v in chunk.cells if not _quoted(v.strip(), said)]
+            if cells:
+                out.append(hit.model_copy(update={"chunk": chunk.model_copy(update={"cells": cells})}))
+            continue
+        text = "".join(s for s in _SAID_SENTENCE.findall(chunk.text) if not any(q in s for q in said))
+        items = [item for item in chunk.items if not any(q in item for q in said)]
+        if text.strip():
+            shorter = chunk.model_copy(update={"text": text, "items": items})
+            out.append(hit.model_copy(update={"chunk": shorter}))
+    return out
 
 
 def combine_answers(answers: list[Answer]) -> Answer:

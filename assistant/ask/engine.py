@@ -295,11 +295,24 @@ class Engine:
             return self._extractive_one(question, snap, top_k)
         answers: list[Answer] = []
         hits: list[ScoredChunk] = []
-        for i, part in enumerate(parts):
+        for i, asked in enumerate(parts):
+            part = asked
             if i > 0:  # "要达到什么目标？" after "这个工程谁牵头？" is about the same thing
                 with stage("analysis"):
-                    part = self._continue(part, parts[:i], snap)
+                    part = self._continue(asked, parts[:i], snap)
             answer, part_hits = self._extractive_one(part, snap, top_k)
+            repeated = compound.repeats_earlier(asked, answer, answers) if i > 0 else []
+            if repeated:
+                # '一年封顶多少' carried the first part's subject and got its answer again: the part's own words
+                # choose among the same passages less what was said (or it is refused for itself)
+                if not part_hits:  # answered from a fact: the passages the part would be answered from
+                    places = self._places(snap)
+                    named = focus.named_document(part, *snap.titles, places=places)
+                    part_hits = self._hits(part, snap, top_k, named, places)
+                unsaid = compound.unsaid(part_hits, [c for a in answers for c in a.citations] + repeated)
+                with stage("compose"):
+                    answer = compose.compose_answer(asked, unsaid, hotline=self.settings.deployment.hotline)
+                    answer = crossrefs.with_referenced(answer, snap.addresses)
             answers.append(answer)
             hits.extend(h for h in part_hits if all(h.chunk.chunk_id != k.chunk.chunk_id for k in hits))
         return compound.combine_answers(answers), hits
@@ -318,22 +331,31 @@ class Engine:
             if answer is not None:
                 return crossrefs.with_referenced(answer, snap.addresses), []
         with stage("retrieval"):
-            hits = self._retriever(snap).retrieve(question, CANDIDATES)
-            kinds = [k for k in analysis.asked_kinds(question) if analysis.ASKS[k].rare]
-            if kinds:  # '年龄卡在多少' is answered by the passage stating an age, '去哪里办' by one with an address
-                hits = prefer_stating(
-                    hits, lambda c: any(analysis.ASKS[k].value.search(c.text) for k in kinds), STATING_WEIGHT
-                )
-            hits = hits[: max(top_k, 8) if named is None else CANDIDATES]
-            hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles, places=places)
-            hits = enumerations.with_continuations(hits, snap.following)
-            hits = table_lists.with_table_rows(hits, snap.tables)  # a list or a whole column needs every row
-            if "list" in analysis.question_intents(question):
-                hits = section_lists.with_sections(hits, snap.sections)
+            hits = self._hits(question, snap, top_k, named, places)
         with stage("compose"):
             answer = compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline)
             # '符合本办法第三条规定条件的' is said with 第三条 itself
             return crossrefs.with_referenced(answer, snap.addresses), hits
+
+    def _hits(
+        self, question: str, snap: Snapshot, top_k: int, named: str | None, places: list[str]
+    ) -> list[ScoredChunk]:
+        """The passages a question is answered from: retrieved, those stating the asked kind moved up, focused
+        on the document it names, with the enumerations, table rows and sub-sections they need."""
+        hits = self._retriever(snap).retrieve(question, CANDIDATES)
+        kinds = [k for k in analysis.asked_kinds(question) if analysis.ASKS[k].rare]
+        # '年龄卡在多少' is answered by the passage stating an age, '去哪里办' by one with an address
+        if kinds:
+            hits = prefer_stating(
+                hits, lambda c: any(analysis.ASKS[k].value.search(c.text) for k in kinds), STATING_WEIGHT
+            )
+        hits = hits[: max(top_k, 8) if named is None else CANDIDATES]
+        hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles, places=places)
+        hits = enumerations.with_continuations(hits, snap.following)
+        hits = table_lists.with_table_rows(hits, snap.tables)  # a list or a whole column needs every row
+        if "list" in analysis.question_intents(question):
+            hits = section_lists.with_sections(hits, snap.sections)
+        return hits
 
     def ask(
         self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None
