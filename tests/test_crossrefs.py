@@ -43,11 +43,25 @@ PARTS = """白沙县技能人才安居补助通知（测试用虚构文件）
 每年3月向县人社局窗口提交申请，县人社局在20个工作日内完成审核。
 """
 
+ANNEXED = """河西镇乡村人才回引补贴通知（测试用虚构文件）
+
+一、补贴对象
+回河西镇创业的高校毕业生。
+二、补贴标准
+每人一次性补贴2万元。
+三、申请材料
+申请人应当提交附件1所列材料。
+
+附件1
+河西镇乡村人才回引补贴申请材料清单
+身份证复印件；毕业证书复印件；营业执照复印件。
+"""
+
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
     with engine_over(
-        tmp_path_factory, embedding_cache, "crossrefs", {"qinglan.txt": ARTICLES, "baisha.txt": PARTS}
+        tmp_path_factory, embedding_cache, "crossrefs", {"qinglan.txt": ARTICLES, "baisha.txt": PARTS, "hexi.txt": ANNEXED}
     ) as engine:
         yield engine
 
@@ -84,3 +98,10 @@ def test_a_reference_the_document_cannot_resolve_adds_nothing(engine) -> None:
     assert "人身意外伤害保险" in answer.answer
     assert "规定：" not in answer.answer
     assert {c.section for c in answer.citations} == {"第五条"}
+
+
+def test_an_annex_referred_to_is_said_from_its_start(engine) -> None:
+    answer = engine.ask("河西镇回引补贴申请人应当提交什么？")
+    assert "附件1" in answer.answer
+    assert "营业执照复印件" in answer.answer
+    assert any(c.section == "附件1" and "营业执照复印件" in c.quote for c in answer.citations)

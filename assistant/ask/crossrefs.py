@@ -16,7 +16,10 @@ Contract:
   enumerations of the same part share, an address the document does not have, or a unit the answer already
   quotes: nothing is added.
 - What is added is the referenced unit alone, shortened to whole sentences or items (`UNIT_CHARS`), as
-  '本办法第三条规定：…[n]', with its own citation; at most `MAX_REFERENCES` per answer. Refusals are left as they are.
+  '本办法第三条规定：…[n]' ('附件1：…[n]'), with its own citation; a referenced item is narrowed to the clauses
+  writing what the reference qualifies ('年龄符合…第2项的规定' -> the item's age clauses). At most
+  `MAX_REFERENCES` per answer, and only while the whole answer stays within `ANSWER_CHARS`. Refusals are left
+  as they are.
 """
 
 from __future__ import annotations
@@ -255,13 +258,22 @@ def references(text: str, own_article: str | None = None) -> list[Reference]:
 
 
 def _shortened(text: str) -> str:
-    """The unit's first lines (items stay whole) or sentences within `UNIT_CHARS`; the first always."""
-    kept = ""
-    for line in (seg for raw in text.splitlines() for seg in _SENTENCE.findall(raw.strip()) if seg.strip()):
-        if kept and len(kept) + len(line) > UNIT_CHARS:
+    """The unit's first lines (items stay whole) or sentences within `UNIT_CHARS`, lines kept apart; the first
+    sentence always."""
+    kept: list[str] = []
+    size = 0
+    for raw in text.splitlines():
+        line = ""
+        for sentence in _SENTENCE.findall(raw.strip()):
+            if (size or line) and size + len(line) + len(sentence) > UNIT_CHARS:
+                break
+            line += sentence
+        if line:
+            kept.append(line)
+            size += len(line)
+        if line != raw.strip():
             break
-        kept += line
-    return kept[: UNIT_CHARS * 2]
+    return "\n".join(kept)[: UNIT_CHARS * 2]
 
 
 # Words that say how a reference applies, not what about: '年龄符合…' asks the age, '符合…' asks everything.
@@ -298,7 +310,7 @@ def _narrowed(text: str, about: list[str]) -> str:
 def _shown(text: str) -> str:
     """The unit as the answer says it: each line without its number, joined by '；'."""
     text = re.sub(r"^\s*(?:是指|指)", "", text)  # a definition's body, narrowed: '取得技师…的人员'
-    lines = [display(line) for line in re.split(r"(?<=[：:；;。])", text) if display(line)]
+    lines = [display(line) for line in re.split(r"(?<=[：:；;。])|\n", text) if display(line)]
     return "".join(f"{line}{'' if line.endswith(('：', ':')) else '；'}" for line in lines).rstrip("；")
 
 
@@ -317,12 +329,14 @@ def with_referenced(answer: Answer, addresses: Addresses) -> Answer:
             unit = addresses.find(cited.doc_id, ref.unit, ref.items[0] if ref.items else None)
             if unit is None:
                 continue
-            quoted = _shortened(_narrowed(unit.text, _about(cited.quote, ref)))
+            # an item is narrowed to what the reference asks of it; an article or annex is said from its start
+            quoted = _shortened(_narrowed(unit.text, _about(cited.quote, ref)) if ref.items else unit.text)
             shown = _shown(quoted)
             # a unit the answer already says, or the quote pointing at itself, adds nothing
             if not shown or shown[:20] in said or display(cited.quote)[:20] in shown:
                 continue
-            addition = f"{ref.written}规定：{shown}[{len(citations) + 1}]。"
+            said_as = f"{ref.written}：" if ref.unit.startswith("附件") else f"{ref.written}规定："
+            addition = f"{said_as}{shown}[{len(citations) + 1}]。"
             if len(text) + len(addition) > ANSWER_CHARS:
                 continue
             citations.append(citation(len(citations) + 1, unit.chunk, quoted))
