@@ -186,7 +186,7 @@ def _aspect_scores(
         best = 0.0
         hit_words: list[str] = []
         for text, weight in fields:
-            hit = _hits(words, text)
+            hit = [w for w in _hits(words, text) if not _only_in_org_names(w, text)]
             if hit:
                 best = max(best, weight)
                 hit_words.extend(h for h in hit if h not in hit_words)
@@ -197,6 +197,18 @@ def _aspect_scores(
             )
             out[aspect] = (best + min(extra, _EXTRA_CAP), hit_words)
     return out
+
+
+# An organisation's proper name ends in one of these: a word for a group inside it (华侨职业中专, 某金融控股集团有限
+# 公司) names the organisation, not people the item serves.
+_ORG_NAME = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:有限公司|股份公司|集团|中专|中学|小学|职校)")
+
+
+def _only_in_org_names(word: str, text: str) -> bool:
+    """Every occurrence of the word in the text is part of an organisation's name."""
+    folded, w = _fold(text), _fold(word)
+    starts = [m.start() for m in re.finditer(re.escape(w), folded)]
+    return bool(starts) and all(_ORG_NAME.match(folded, i + len(w)) for i in starts)
 
 
 def _distinct(words: list[str]) -> list[str]:
@@ -264,7 +276,7 @@ def match(profile: Profile, facts: Sequence[Fact], chunks: Sequence[Chunk], limi
         key = f"{_TOPIC_PREFIX}{'、'.join(topic)}"
         aspects[key] = topic
         for item, per_aspect in candidates:
-            if hit := _hits(topic, item.name):
+            if hit := [w for w in _hits(topic, item.name) if not _only_in_org_names(w, item.name)]:
                 per_aspect[key] = (_NAME_W, hit)
     # The lists come first; a narrative section is offered for a group only when no list item is named for it
     # (a plan may serve 台湾青年 in a chapter, not in a table row).

@@ -1,0 +1,23 @@
+"""Which items a self-description's reply names, as a person reads it: items that serve who they are, not items
+that share a word with them by accident. Texts are our own, not from a bench file."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def _chat(client: TestClient, text: str) -> str:
+    reply = client.post("/api/v1/chat", json={"question": text}).json()
+    assert "match" in reply["route"].split("+"), reply["route"]
+    return str(reply["answer"])
+
+
+def test_a_group_word_inside_an_organisations_name_is_not_an_offer_to_that_group(open_client: TestClient) -> None:
+    # '华侨职业中专…实训基地' is a school's training base, not something for overseas Chinese.
+    answer = _chat(open_client, "我是马来西亚华侨，想回来办个企业")
+    assert "回归工程" in answer, answer
+    assert "华侨职业中专" not in answer, answer
+    # '泉州金融控股集团有限公司' co-founds the talent group; the group is not a programme for bankers.
+    answer = _chat(open_client, "在银行做信贷经理五年了")
+    assert "金融人才专业服务水平提升工程" in answer, answer
+    assert "组建成立人才集团" not in answer, answer
