@@ -12,7 +12,9 @@ def _chat(client: TestClient, text: str) -> str:
     return str(reply["answer"])
 
 
-def test_a_group_word_inside_an_organisations_name_is_not_an_offer_to_that_group(open_client: TestClient) -> None:
+def test_a_group_word_inside_an_organisations_name_is_not_an_offer_to_that_group(
+    open_client: TestClient,
+) -> None:
     # '华侨职业中专…实训基地' is a school's training base, not something for overseas Chinese.
     answer = _chat(open_client, "我是马来西亚华侨，想回来办个企业")
     assert "回归工程" in answer, answer
