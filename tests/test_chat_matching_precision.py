@@ -23,3 +23,11 @@ def test_a_group_word_inside_an_organisations_name_is_not_an_offer_to_that_group
     answer = _chat(open_client, "在银行做信贷经理五年了")
     assert "金融人才专业服务水平提升工程" in answer, answer
     assert "组建成立人才集团" not in answer, answer
+
+
+def test_what_a_person_asks_for_is_not_read_as_their_trade(open_client: TestClient) -> None:
+    # The fund is money the student asks for; they are a student, not someone who works in finance.
+    answer = _chat(open_client, "大四在读，打算毕业后自己创业，有没有低息的创业基金？")
+    understood = next(line for line in answer.splitlines() if line.startswith("根据您的描述"))
+    assert "青年大学生" in understood and "金融人才" not in understood, answer
+    assert "金融人才专业服务水平提升工程" not in answer, answer

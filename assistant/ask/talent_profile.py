@@ -237,15 +237,31 @@ def _says(word: str, folded: str) -> bool:
     return re.search(re.escape(word) + "(?!才)", folded) is not None
 
 
+# A clause that asks for something names what is asked about, not who asks: in '在外地读大二，有没有创业贷款或者
+# 基金？' the 基金 is money the student wants, not their trade. Its words give a kind of talent only when the rest of
+# the description gives none ('晋江对技能人才有啥扶持？' alone still reads 技能人才).
+_ASKING = re.compile(r"有没有|有无|吗|[?？]|什么|啥|哪些|哪个|能否|能不能")
+_CLAUSES = re.compile(r"[^，,。；;！!？?]+[？?]?")
+
+
+def _not_asking(folded: str) -> str:
+    return "，".join(c for c in _CLAUSES.findall(folded) if not _ASKING.search(c))
+
+
+def _kinds(folded: str) -> list[str]:
+    kinds = [kind for kind, words in _SELF_WORDS.items() if _hits(words, folded)]
+    if "企业家" not in kinds and _OWNS_BUSINESS.search(folded):
+        kinds.append("企业家")
+    return kinds
+
+
 def extract_profile(text: str, industries: Sequence[str] = (), places: Sequence[str] = ()) -> Profile:
     """Read a profile from a free-text self-description. `industries` are the industry names found in the
     documents (industry_need facts), recognised in addition to the everyday synonyms; `places` the places the
     documents are about (`home_places`), for "晋江籍"-style roots."""
     folded = _fold(text)
     education = next((level for level, words in _EDUCATION_WORDS if _hits(words, folded)), None)
-    kinds = [kind for kind, words in _SELF_WORDS.items() if _hits(words, folded)]
-    if "企业家" not in kinds and _OWNS_BUSINESS.search(folded):
-        kinds.append("企业家")
+    kinds = _kinds(_not_asking(folded)) or _kinds(folded)
     if education in _EDUCATION_KIND and _EDUCATION_KIND[education] not in kinds:
         kinds.insert(0, _EDUCATION_KIND[education])
     if education == "博士" and "硕士" in kinds and not _hits(("硕士",), folded):
