@@ -31,3 +31,11 @@ def test_what_a_person_asks_for_is_not_read_as_their_trade(open_client: TestClie
     understood = next(line for line in answer.splitlines() if line.startswith("根据您的描述"))
     assert "青年大学生" in understood and "金融人才" not in understood, answer
     assert "金融人才专业服务水平提升工程" not in answer, answer
+
+
+def test_a_team_with_its_own_project_reaches_the_programme_for_start_up_teams(
+    open_client: TestClient,
+) -> None:
+    # A team bringing a project is what the plan calls a 创新创业团队, though the person never writes the words.
+    answer = _chat(open_client, "我们五个人的团队手上有个新能源项目，想找个城市落地")
+    assert "高层次创新创业团队“领跑工程”" in answer, answer

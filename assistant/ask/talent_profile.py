@@ -121,6 +121,9 @@ _SELF_WORDS: dict[str, tuple[str, ...]] = {
 
 # Someone who runs their own business: 开了家做面料的公司, 自己办厂, 创办了一家企业.
 _OWNS_BUSINESS = re.compile(r"(?:开|办|创办|创立)了?(?:一|几)?[家个间]?[^，。；]{0,8}?(?:公司|工厂|厂|企业)")
+# A team that brings its own project is what talent policies call an innovation and start-up team (创新创业团队):
+# 带着团队和一个项目过来, 项目有了，团队也齐了.
+_TEAM_WITH_PROJECT = re.compile(r"团队[^。；？?]{0,12}项目|项目[^。；？?]{0,12}团队")
 _EDUCATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("博士", ("博士", "phd", "博后", "读博")),
     ("硕士", ("硕士", "研究生", "研一", "研二", "研三", "master")),
@@ -252,6 +255,8 @@ def _kinds(folded: str) -> list[str]:
     kinds = [kind for kind, words in _SELF_WORDS.items() if _hits(words, folded)]
     if "企业家" not in kinds and _OWNS_BUSINESS.search(folded):
         kinds.append("企业家")
+    if "高层次人才" not in kinds and _TEAM_WITH_PROJECT.search(folded):
+        kinds.append("高层次人才")
     return kinds
 
 
