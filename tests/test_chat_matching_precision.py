@@ -39,3 +39,15 @@ def test_a_team_with_its_own_project_reaches_the_programme_for_start_up_teams(
     # A team bringing a project is what the plan calls a 创新创业团队, though the person never writes the words.
     answer = _chat(open_client, "我们五个人的团队手上有个新能源项目，想找个城市落地")
     assert "高层次创新创业团队“领跑工程”" in answer, answer
+
+
+def test_planning_to_start_a_company_is_not_read_as_running_one(open_client: TestClient) -> None:
+    # Someone who means to open a company is not yet a business leader; the programmes for 企业家 are not theirs.
+    answer = _chat(open_client, "在澳洲留学读完硕士，刚回国，打算在晋江开一家设计公司")
+    understood = next(line for line in answer.splitlines() if line.startswith("根据您的描述"))
+    assert "海外/侨胞" in understood and "企业家" not in understood, answer
+    assert "国际化人才“汇智工程”" in answer, answer
+    assert "领航工程" not in answer and "回归工程" not in answer, answer
+    # Running one still is.
+    answer = _chat(open_client, "在晋江开了家五金厂，做了十几年")
+    assert "企业家" in next(line for line in answer.splitlines() if line.startswith("根据您的描述")), answer

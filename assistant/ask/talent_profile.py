@@ -251,9 +251,17 @@ def _not_asking(folded: str) -> str:
     return "，".join(c for c in _CLAUSES.findall(folded) if not _ASKING.search(c))
 
 
+# Running a business is what one does, not what one plans: '准备在这边开公司' is a founder-to-be, whom the
+# programmes for business leaders (企业家) do not address.
+_INTENT = re.compile(r"想|准备|打算|计划|希望|有意")
+
+
 def _kinds(folded: str) -> list[str]:
     kinds = [kind for kind, words in _SELF_WORDS.items() if _hits(words, folded)]
-    if "企业家" not in kinds and _OWNS_BUSINESS.search(folded):
+    running = "，".join(c for c in _CLAUSES.findall(folded) if not _INTENT.search(c))
+    if "企业家" in kinds and not _hits(_SELF_WORDS["企业家"], running):
+        kinds.remove("企业家")
+    if "企业家" not in kinds and _OWNS_BUSINESS.search(running):
         kinds.append("企业家")
     if "高层次人才" not in kinds and _TEAM_WITH_PROJECT.search(folded):
         kinds.append("高层次人才")
