@@ -51,3 +51,13 @@ def test_planning_to_start_a_company_is_not_read_as_running_one(open_client: Tes
     # Running one still is.
     answer = _chat(open_client, "在晋江开了家五金厂，做了十几年")
     assert "企业家" in next(line for line in answer.splitlines() if line.startswith("根据您的描述")), answer
+
+
+def test_a_passing_mention_of_the_group_is_not_named_beside_the_programme_named_for_it(
+    open_client: TestClient,
+) -> None:
+    # The science park's project mentions 本硕博 training and a doctoral degree programme; the programme named for
+    # doctors (硕博人才“倍增工程”) is the one for a doctor looking for work.
+    answer = _chat(open_client, "博士，做新能源电池研究的，想来这边")
+    assert "硕博人才“倍增工程”" in answer, answer
+    assert "福州大学晋江科教园区建设项目" not in answer, answer

@@ -33,6 +33,7 @@ def match_notes(m: Match, quote_label: str = "相关内容") -> list[str]:
 _CHAT_MARGIN = 0.75
 _SPEC_W = 4.0
 _CHAT_MAX = 3
+_NAME_SCORE = 3.0  # an aspect's words in the item's name (matching._NAME_W)
 
 
 def chat_items(matches: Sequence[Match], max_items: int = _CHAT_MAX) -> list[Match]:
@@ -50,6 +51,13 @@ def chat_items(matches: Sequence[Match], max_items: int = _CHAT_MAX) -> list[Mat
         return m.score + _SPEC_W * min(m.specificity / SPEC_FULL, 1.0)
 
     ranked = sorted(items, key=standing, reverse=True)
+    # An item reached only through its content, for a group another item is named for, is a passing mention
+    # unless it says the person's own words specifically.
+    by_name = {a for m in ranked if m.score >= _NAME_SCORE for a in m.matched}
+    ranked = [
+        m for m in ranked
+        if m.score >= _NAME_SCORE or m.specificity >= SPEC_FULL or not set(m.matched) <= by_name
+    ]  # fmt: skip
     best = standing(ranked[0])
     return [m for m in ranked if standing(m) >= _CHAT_MARGIN * best][:max_items]
 
