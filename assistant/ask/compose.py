@@ -169,7 +169,7 @@ def _score(
         score -= 0.2
     score += 0.15 / (1 + piece.rank)
     score += _faq_fit(question, piece)
-    if _BARE_DATE.match(text):  # a document's signing date ('2025年4月18日') says when it was written, nothing else
+    if _BARE_DATE.match(text):  # a document's signing date ('2026年4月18日') says when it was written, nothing else
         score -= 0.6
     return ScoredPiece(piece, score, matched)
 

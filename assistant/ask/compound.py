@@ -82,7 +82,7 @@ def repeats_earlier(part: str, answer: Answer, earlier: list[Answer]) -> list[Ci
     """The citations of the sentences of the part's answer that an earlier part's answer already says and that
     neither write any of the part's own words ('一年封顶多少' -> 一年, 不超过 as the passage writes 封顶) nor state
     every kind of value it asks; [] when the answer says something new or its repeat answers this part too (a
-    sentence answering both: '由市人社局牵头，2025年底前建成')."""
+    sentence answering both: '由市人社局牵头，2027年底前建成')."""
     if not answer.answerable:
         return []
     said = _MARK.sub("", "".join(a.answer for a in earlier))
