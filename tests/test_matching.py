@@ -44,6 +44,15 @@ def test_free_text_becomes_a_profile() -> None:
     assert p.jinjiang_born is True
 
 
+def test_a_places_short_forms_come_from_the_documents_place_not_from_the_code() -> None:
+    """'X商' (the place's business people) and 'X台' (its ties with Taiwan) are read for the place the documents
+    are about, whichever it is: 晋商 for 晋江, 松商 for 松川, and neither for the other."""
+    assert "企业家" in extract_profile("我是松商，想了解一下政策", places=["松川"]).talent_kinds
+    assert "企业家" not in extract_profile("我是松商，想了解一下政策", places=["晋江"]).talent_kinds
+    assert "企业家" in extract_profile("我是晋商，想了解一下政策", places=["晋江"]).talent_kinds
+    assert "企业家" not in extract_profile("我是晋商，想了解一下政策", places=["松川"]).talent_kinds
+
+
 def test_industry_named_only_by_the_documents_is_recognised() -> None:
     p = extract_profile("我在做石墨烯材料", industries=["石墨烯"])
     assert p.industry == "石墨烯"

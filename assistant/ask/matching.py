@@ -72,6 +72,7 @@ from assistant.ask.talent_profile import (
     home_places,
     industry_terms,
     own_words,
+    place_kind_words,
 )
 from assistant.core.types import Chunk, Citation, Fact
 
@@ -216,9 +217,10 @@ def _distinct(words: list[str]) -> list[str]:
     return [w for w in words if not any(w != o and w in o for o in words)]
 
 
-def _aspects(profile: Profile) -> dict[str, Sequence[str]]:
+def _aspects(profile: Profile, places: Sequence[str] = ()) -> dict[str, Sequence[str]]:
+    extra = place_kind_words(places)  # 'X商', 'X台' for the documents' place X
     aspects: dict[str, Sequence[str]] = {
-        k: TALENT_KIND_CUES[k] for k in profile.talent_kinds if k in TALENT_KIND_CUES
+        k: (*TALENT_KIND_CUES[k], *extra.get(k, ())) for k in profile.talent_kinds if k in TALENT_KIND_CUES
     }
     if profile.industry:
         aspects[f"{INDUSTRY_PREFIX}{profile.industry}"] = industry_terms(profile.industry)
@@ -263,8 +265,9 @@ def _topic_words(
 def match(profile: Profile, facts: Sequence[Fact], chunks: Sequence[Chunk], limit: int = 10) -> list[Match]:
     """Items addressing the profile, best first; then, when an industry is given, its talent needs."""
     titles = {c.doc_id: c.title for c in chunks}
-    born_cues = _born_cues(home_places(titles.values()))
-    aspects = _aspects(profile)
+    places = home_places(titles.values())
+    born_cues = _born_cues(places)
+    aspects = _aspects(profile, places)
     if not aspects and profile.jinjiang_born:  # roots here, and nothing else known: what addresses returnees
         aspects[_ROOTS_ASPECT] = born_cues
     programmes = _fact_items(facts, titles)

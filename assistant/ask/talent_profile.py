@@ -27,9 +27,9 @@ TALENT_KIND_CUES: dict[str, tuple[str, ...]] = {
     "硕士": ("硕士", "硕博"),
     "高层次人才": ("高层次", "领军", "顶尖人才", "高端人才", "创新创业团队", "创新创业人才"),
     "青年大学生": ("大学生", "毕业生", "准大学生", "在校学生", "见习"),
-    "台湾青年": ("台湾", "晋台", "台胞", "两岸", "海峡两岸"),
+    "台湾青年": ("台湾", "台胞", "两岸", "海峡两岸"),
     "海外/侨胞": ("侨", "海外", "留学", "外籍", "国际化人才", "国际人才"),
-    "企业家": ("企业家", "创二代", "新生代", "晋商"),
+    "企业家": ("企业家", "创二代", "新生代"),
     "经营管理人才": ("经营管理", "职业经理人", "职业董事"),
     "技能人才": ("技能", "工匠", "技师", "能工巧匠", "职业技能"),
     "科技人才": ("科技人才", "科创人才", "科研", "技术经纪", "基础研究", "科学家"),
@@ -77,7 +77,6 @@ _SELF_WORDS: dict[str, tuple[str, ...]] = {
         "董事长",
         "接班",
         "家族企业",
-        "晋商",
         "做生意",
         "经商",
         "生意人",
@@ -198,6 +197,15 @@ _BORN_CUES = ("回归", "家乡", "返乡", "回乡", "本土")
 _PLACE = re.compile(r"(?:^(?:关于|中共)?|年度|年)([\u4e00-\u9fff]{2,4}?)(?:市|县|区|镇)")
 
 
+def place_kind_words(places: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """Kinds of talent policy texts name by a place's one-character short form: X商 its business people (企业家),
+    X台 its ties with Taiwan (台湾青年) — for a place 松川: 松商, 松台. Nothing here names one city."""
+    return {
+        "企业家": tuple(f"{p[0]}商" for p in places),
+        "台湾青年": tuple(f"{p[0]}台" for p in places),
+    }
+
+
 def home_places(titles: Iterable[str]) -> list[str]:
     """The places the indexed documents are about, read from their titles ("X市…规划" -> X)."""
     return list(dict.fromkeys(m.group(1) for t in titles if (m := _PLACE.search(t or ""))))
@@ -256,10 +264,11 @@ def _not_asking(folded: str) -> str:
 _INTENT = re.compile(r"想|准备|打算|计划|希望|有意")
 
 
-def _kinds(folded: str) -> list[str]:
-    kinds = [kind for kind, words in _SELF_WORDS.items() if _hits(words, folded)]
+def _kinds(folded: str, places: Sequence[str] = ()) -> list[str]:
+    extra = place_kind_words(places)
+    kinds = [kind for kind, words in _SELF_WORDS.items() if _hits((*words, *extra.get(kind, ())), folded)]
     running = "，".join(c for c in _CLAUSES.findall(folded) if not _INTENT.search(c))
-    if "企业家" in kinds and not _hits(_SELF_WORDS["企业家"], running):
+    if "企业家" in kinds and not _hits((*_SELF_WORDS["企业家"], *extra["企业家"]), running):
         kinds.remove("企业家")
     if "企业家" not in kinds and _OWNS_BUSINESS.search(running):
         kinds.append("企业家")
@@ -274,7 +283,7 @@ def extract_profile(text: str, industries: Sequence[str] = (), places: Sequence[
     documents are about (`home_places`), for "晋江籍"-style roots."""
     folded = _fold(text)
     education = next((level for level, words in _EDUCATION_WORDS if _hits(words, folded)), None)
-    kinds = _kinds(_not_asking(folded)) or _kinds(folded)
+    kinds = _kinds(_not_asking(folded), places) or _kinds(folded, places)
     if education in _EDUCATION_KIND and _EDUCATION_KIND[education] not in kinds:
         kinds.insert(0, _EDUCATION_KIND[education])
     if education == "博士" and "硕士" in kinds and not _hits(("硕士",), folded):
