@@ -478,8 +478,8 @@ def compose_answer(
     ):
         return refuse([], best)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
+    top = max(picks, key=lambda s: s.score)
     if "list" in question_intents(question) or "procedure" in kinds:
-        top = max(picks, key=lambda s: s.score)
         if introduces(top.piece) or top.piece.lead_in:
             # the best piece belongs to a list: that list is the answer, not another a runner-up is an item of
             # ('对劳动合同有什么要求' -> the requirement, not the materials list naming 劳动合同)
@@ -490,7 +490,6 @@ def compose_answer(
         # A question for one value ('哪个月受理') is not answered by a list a runner-up announces ('标准如下：'),
         # nor by the list the best piece announces when that piece states the value itself ('分5年平均发放，标准如下：'
         # answers '分几年发').
-        top = max(picks, key=lambda s: s.score)
         picks = [p for p in picks if p is top or not introduces(p.piece)]
         # a count of the list's own items ('几个附件', '分几档') is answered by the items too; a figure in a measure
         # of its own ('分几年发') is not

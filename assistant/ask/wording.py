@@ -55,6 +55,10 @@ SAME_MEANING: tuple[tuple[str, ...], ...] = (
 )
 
 
+# Every word of the groups, longer first: '买房子' is replaced whole, not as '买房' + '子'.
+_WORDS = sorted({w for group in SAME_MEANING for w in group}, key=len, reverse=True)
+
+
 def _groups_of(word: str) -> Iterable[tuple[str, ...]]:
     return (group for group in SAME_MEANING if word in group)
 
@@ -64,8 +68,7 @@ def in_their_words(question: str, texts: Iterable[str]) -> str:
     the most texts write ('一年封顶多少' -> '一年不超过多少' when the passages write 不超过)."""
     texts = [t.replace(" ", "") for t in texts]
     written = "".join(texts)
-    # longer words first: '买房子' is replaced whole, not as '买房' + '子'
-    for word in sorted({w for group in SAME_MEANING for w in group}, key=len, reverse=True):
+    for word in _WORDS:
         if word not in question or word in written:
             continue
         for group in _groups_of(word):
