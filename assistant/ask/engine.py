@@ -310,9 +310,7 @@ class Engine:
                     named = focus.named_document(part, *snap.titles, places=places)
                     part_hits = self._hits(part, snap, top_k, named, places)
                 unsaid = compound.unsaid(part_hits, [c for a in answers for c in a.citations] + repeated)
-                with stage("compose"):
-                    answer = compose.compose_answer(asked, unsaid, hotline=self.settings.deployment.hotline)
-                    answer = crossrefs.with_referenced(answer, snap.addresses)
+                answer = self._compose(asked, unsaid, snap)
             answers.append(answer)
             hits.extend(h for h in part_hits if all(h.chunk.chunk_id != k.chunk.chunk_id for k in hits))
         return compound.combine_answers(answers), hits
@@ -332,10 +330,13 @@ class Engine:
                 return crossrefs.with_referenced(answer, snap.addresses), []
         with stage("retrieval"):
             hits = self._hits(question, snap, top_k, named, places)
+        return self._compose(question, hits, snap), hits
+
+    def _compose(self, question: str, hits: list[ScoredChunk], snap: Snapshot) -> Answer:
         with stage("compose"):
             answer = compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline)
             # '符合本办法第三条规定条件的' is said with 第三条 itself
-            return crossrefs.with_referenced(answer, snap.addresses), hits
+            return crossrefs.with_referenced(answer, snap.addresses)
 
     def _hits(
         self, question: str, snap: Snapshot, top_k: int, named: str | None, places: list[str]
