@@ -68,11 +68,11 @@ def refusal(
                   route="refusal")
 
 
-# Nouns that frame a question, not its subject: when, which body, what sort, what it is called ('有问题打哪个电话',
-# '归哪个部门', '哪些方向', '起点数值').
+# Nouns that frame a question, not its subject: which body, what sort, what it is called ('归哪个单位', '哪些方向',
+# '起点数值'). The frame words of `analysis.WEAK_TERMS` (部门, 时候, 问题, 情况 …) are no subject words already.
 _FRAME_NOUNS = frozenset(
-    "时候 问题 部门 单位 机构 意思 方向 环节 起点 终点 名下 盘子 月份 年份 外地 本地 地方 东西 事情 事儿 情况 方面 "
-    "类型 种类 类别 数字 数值 数据 名字 名称 内容 要求 条件 标准 办法 手续 材料 程序 方式 渠道 途径 "
+    "单位 机构 意思 方向 环节 起点 终点 名下 盘子 月份 年份 外地 本地 地方 东西 事情 事儿 "
+    "类型 种类 类别 数字 数值 数据 名字 名称 要求 条件 标准 办法 手续 材料 程序 方式 渠道 途径 "
     "名额 人数 个数 数量".split()  # '多少名额' asks a count
 )
 # A two-character name of a kind of person ('医生', '老师', '工人') is written many ways ('医师', '教师', '职工'):
