@@ -65,6 +65,7 @@ QUESTION_WORDS = frozenset("几个 几家 几名 几项 多少 哪些 哪个 哪
 _PUNCT = re.compile(r"^[\W_]+$")
 
 
+_MARK = re.compile(r"[★☆※▲△●◆◇■□＊*#＃]")
 _TIER = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,2}[类档级等]")
 
 
@@ -272,6 +273,9 @@ def question_terms(question: str) -> dict[str, float]:
     # A tier label ('C类', 'B档', '二级') is the row key of a tier table; jieba cuts its letter off as a stray char.
     for label in _TIER.findall(question):
         terms[label] = 1.5
+    # a table's mark ('打★的岗位') picks the rows and the note that carry it
+    for mark in set(_MARK.findall(question)):
+        terms[mark] = 1.5
     # jieba splits names the plan writes whole (智能装备, 人才集团); the joined pair finds the exact one.
     for left, right in zip(tokens, tokens[1:], strict=False):
         if terms.get(left, 0) + terms.get(right, 0) >= 1.2 and len(left + right) <= 8:

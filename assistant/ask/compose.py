@@ -52,6 +52,7 @@ from assistant.ask.pieces import (
     split_pieces,
 )
 from assistant.ask.refusal import refusal, unmentioned
+from assistant.ask.remarks import with_remarks
 from assistant.ask.section_lists import section_listing
 from assistant.ask.support import idf, names_row, on_subject, supporting
 from assistant.ask.table_lists import table_listing
@@ -503,7 +504,8 @@ def compose_answer(
     listed = ordered if states_it else by_name(with_items(ordered, pieces + continuing, [h.chunk for h in hits]))
     gathered = min(LIST_CHARS, sum(len(s.piece.text) + 4 for s in listed))
     room = max_chars if len(listed) == len(ordered) else max(max_chars, gathered)
-    ordered = listed
+    # a row's remark ('须持有…证书', or the note a '★' points to) is part of what the row says
+    ordered = with_remarks(listed, pieces + continuing)
     text, citations = cite([s.piece for s in ordered], weights, room)
     return Answer(
         answer=text,

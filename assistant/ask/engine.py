@@ -41,6 +41,7 @@ from assistant.ask import (
     focus,
     followup,
     match_reply,
+    remarks,
     matching,
     router,
     section_lists,
@@ -354,6 +355,7 @@ class Engine:
         hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles, places=places)
         hits = enumerations.with_continuations(hits, snap.following)
         hits = table_lists.with_table_rows(hits, snap.tables)  # a list or a whole column needs every row
+        hits = remarks.with_notes(hits, snap.tables, snap.following)  # what a row's '★' means
         if "list" in analysis.question_intents(question):
             hits = section_lists.with_sections(hits, snap.sections)
         return hits

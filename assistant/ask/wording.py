@@ -52,6 +52,8 @@ SAME_MEANING: tuple[tuple[str, ...], ...] = (
     ("线上", "网上"),
     ("窗口", "柜台"),
     ("有效期", "有效期限"),
+    # a table's marks, by the names people say them ('打星号的岗位')
+    ("★", "星号", "五角星", "星标"),
 )
 
 

@@ -145,6 +145,11 @@ def row_cells(roles: TableRoles, row: list[str]) -> list[tuple[str, str]]:
     ]
 
 
+def is_remark(header: str) -> bool:
+    """'备注', '说明', '其他要求': a column annotating its row rather than stating one of its values."""
+    return bool(_ROLE_WORDS["remark"].match(header.strip()))
+
+
 def is_placeholder(value: str) -> bool:
     """'—', '-', '无', '/': a cell that says nothing."""
     return bool(_PLACEHOLDER.match(value))
