@@ -52,6 +52,7 @@ from assistant.ask.pieces import (
     split_pieces,
 )
 from assistant.ask.refusal import refusal, unmentioned
+from assistant.ask.qualified import with_cases, with_qualified
 from assistant.ask.remarks import with_remarks
 from assistant.ask.section_lists import section_listing
 from assistant.ask.support import idf, names_row, on_subject, supporting
@@ -259,32 +260,6 @@ def _whole_column(question: str, picks: list[ScoredPiece], pieces: list[Piece]) 
     ]
 
 
-# A case of a rule: '已入选的，' opens the clause saying what happens in that case.
-_CASE = re.compile(r"^[^，；。]{1,20}的，")
-
-
-def _with_cases(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPiece]:
-    """A sanction is written as parallel cases of one sentence ('弄虚作假的，取消申报资格；已入选的，撤销入选资格…3年内
-    不得申报'): the cases that follow a chosen one in its sentence belong to the answer."""
-    out: list[ScoredPiece] = []
-    for pick in picks:
-        if any(o.piece == pick.piece for o in out):
-            continue
-        out.append(pick)
-        piece = pick.piece
-        while piece.text.endswith("；"):
-            following = next(
-                (p for p in pieces if p.chunk.chunk_id == piece.chunk.chunk_id and p.header == piece.header
-                 and p.position == piece.position + 1),
-                None,
-            )
-            if following is None or not _CASE.match(following.text) or any(o.piece == following for o in out):
-                break
-            out.append(ScoredPiece(following, pick.score * 0.9, frozenset()))
-            piece = following
-    return out
-
-
 _OPEN = {"definition", "list", "needs", "broad"}
 # Measures that count things a list enumerates ('几家', '几项'), not amounts of time or money.
 _COUNTS_ITEMS = frozenset({"项", "件", "家", "所", "间", "人", "名", "位"})
@@ -466,7 +441,8 @@ def compose_answer(
         return refuse([k for k in missing if ASKS[k].rare] or missing[:1], best)
     picks = _stating(picks, backing)
     if "consequence" in kinds:
-        picks = _with_cases(picks, pieces)
+        picks = with_cases(picks, pieces)
+    picks = with_qualified(picks, pieces)  # '博士放宽至40周岁' is said with the rule it relaxes
     if kinds:  # '购房补贴给多少', '补贴标准有哪些': the column, when the question names no row
         picks = _whole_column(question, picks, pieces + continuing) or picks
     # A yes/no or how question ('公寓能养宠物吗', '证书丢了怎么补办') is answered only from a passage about what it
