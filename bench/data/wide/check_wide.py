@@ -56,7 +56,9 @@ def extracted(name: str) -> list[tuple[str, str]]:
 
         with pdfplumber.open(str(path)) as pdf:
             plumber = "\n".join(p.extract_text() or "" for p in pdf.pages)
-            rows = ["\t".join(c or "" for c in row) for p in pdf.pages for t in p.extract_tables() for row in t]
+            rows = [
+                "\t".join(c or "" for c in row) for p in pdf.pages for t in p.extract_tables() for row in t
+            ]
         return [
             ("pdfplumber", plumber + "\n" + "\n".join(rows)),
             ("pypdf", "\n".join(p.extract_text() or "" for p in PdfReader(str(path)).pages)),
@@ -141,7 +143,9 @@ def main() -> int:
         h = sum(v for k, v in counts.items() if k[1] == doc and k[0] == "heldout")
         print(f"  {doc:30s} tuning {t:3d} heldout {h:3d}")
     for cat in sorted(CATEGORIES):
-        row = " ".join(f"{sum(v for k, v in counts.items() if k[1] == d and k[2] == cat):3d}" for d in gen.NAMES)
+        row = " ".join(
+            f"{sum(v for k, v in counts.items() if k[1] == d and k[2] == cat):3d}" for d in gen.NAMES
+        )
         t = sum(v for k, v in counts.items() if k[2] == cat and k[0] == "tuning")
         h = sum(v for k, v in counts.items() if k[2] == cat and k[0] == "heldout")
         print(f"  {cat:18s} by doc {row}   tuning {t:3d} heldout {h:3d}")
