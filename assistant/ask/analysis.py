@@ -109,10 +109,12 @@ class _Ask:
     # whether no passage stating it means the documents do not answer; a condition is stated in too many ways
     # (a list of items, a clause of another sentence) for its absence to be that sign
     decisive: bool = True
+    # how a table column or a list's introduction names this kind of value ('申报材料', '应当提交下列材料：')
+    label: re.Pattern[str] | None = None
 
 
-def _ask(cue: str, value: str, what: str) -> _Ask:
-    return _Ask(re.compile(cue), re.compile(value), what)
+def _ask(cue: str, value: str, what: str, label: str | None = None) -> _Ask:
+    return _Ask(re.compile(cue), re.compile(value), what, label=re.compile(label) if label else None)
 
 
 MONEY_NOUNS = "补贴|补助|奖励|奖金|资助|经费|津贴|资金|安家费|薪酬|工资|薪资|月薪|年薪|费用|租金|房租|学费|报酬"
@@ -163,11 +165,11 @@ ASKS: dict[str, _Ask] = {
         r"|[补奖]贴?多少(?![人名个家项次年天月])",
         # a sum, or a share of a named base ('按市场租金的50%缴纳', '上浮20%')
         r"\d[\d.,，]*\s*[万亿千百]?\s*元|(?:[按以][^，。；]{1,12}的|上浮|下浮|提高|增加)\s*\d+(?:\.\d+)?\s*[%％]",
-        "具体的金额标准"),
+        "具体的金额标准", label=r"金额|标准|额度|数额"),
     # A number to call (or write to: '联系方式' is answered by an e-mail too); a web address and an e-mail are kinds
     # of their own — a phone number does not answer '网址是什么'.
     "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|公众号|微信号",
-                  r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|@", "电话号码"),
+                  r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|@", "电话号码", label=r"电话|联系方式"),
     "web": _ask(r"网址|网站是|[哪什][个么]网站|官网|网页|链接|(?:哪里|哪儿|在哪)\S{0,2}下载",
                 r"https?://|www\.|[A-Za-z0-9-]+\.(?:gov|com|org|net|edu)?\.?cn\b|[A-Za-z0-9-]+\.(?:com|org|net)\b",
                 "网址"),
@@ -178,7 +180,7 @@ ASKS: dict[str, _Ask] = {
                     rf"|[送交到去打]\S{{0,2}}哪(?![些个几类种一样位家])|在哪办)(?!{_HOSTED})",
                     # a place, or where money is paid to (an account is the 'where' of a payment)
                     r"位于|地址|坐落|选址|设在|[路街巷道]\s*\d+\s*号|\d+\s*号窗口|\d+\s*[楼层]|账户|银行卡|社会保障卡",
-                    "具体地址"),
+                    "具体地址", label=r"地址|地点|受理(?:部门|单位|窗口|机构)|办理(?:部门|地点|窗口)"),
     "hours": _ask(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末|周[六日]|星期[六日天]|节假日|上不上班|开门|关门",
                   r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间", "开放或上班时间"),
     "deadline": _ask(r"截止|(?:什么|啥)时候(?:开始|能|可以)?(?:申报|申请|报名|报|受理)|申报时间|报名时间|哪天|几号|几月"
@@ -192,10 +194,12 @@ ASKS: dict[str, _Ask] = {
                        r"评估结果|考核结果|完成率|已完成|已达到|超额完成", "评估或完成情况的结果"),
     "processing": _ask(r"(?:办理|审批|评审|审核|受理|办结|认定|发放|到账|批下来|办下来)\S{0,6}(?:多久|多长时间|几天|几个工作日)"
                        r"|(?:多久|多长时间|几天)\S{0,3}(?:办|批|审|下来|到账)",
-                       r"\d+\s*个?(?:工作日|天|日内)|时限|办结", "具体的审批时限"),
+                       r"\d+\s*个?(?:工作日|天|日内)|时限|办结", "具体的审批时限", label=r"时限|办结时间|办理时间"),
     "procedure": _ask(r"(?:什么|哪些|要|需要|准备|带|交|提供|提交)\S{0,3}(?:材料|证明|证件)|材料\S{0,3}(?:有哪些|是什么|包括)"
+                      r"|(?:带|准备|提交|提供)(?:什么|哪些|啥)(?!时候)"
                       r"|手续|流程|步骤|怎么办理|如何办理|办理程序|在哪办|去哪[里儿]?办|怎么申请|如何申请",
-                      r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报", "具体需要的材料和手续"),
+                      r"提交|提供|携带|材料|手续|证件|流程|办理|申请|申报", "具体需要的材料和手续",
+                      label=r"材料|手续|流程|程序|步骤|证件"),
     "consequence": _ask(r"骗|造假|弄虚作假|违规|违反|被发现|被查|怎么处理|如何处理|处罚|后果|会怎样|会怎么样"
                         r"|要退|退不退|要不要退|退回|退还|收回|追回",  # '钱要退吗' asks whether it is clawed back
                         r"追回|取消|不得|处罚|追究|撤销|退回|收回|停止发放|列入", "违规的处理办法"),
@@ -212,10 +216,11 @@ ASKS: dict[str, _Ask] = {
     "quantity": _Ask(INTENT_CUES["number"], re.compile(rf"\d|{NUMBER}[大个家所名项支批类]"), "这方面的具体数字", False),
     # A condition or requirement ('有什么要求', '哪些人可以申请'): stated in the language of rules.
     "condition": _Ask(
-        re.compile(r"条件|要求|资格|门槛|(?:哪些|什么)人(?:可以|能)|谁(?:可以|能)(?:申请|申报|享受|领)|够格|符合"),
+        re.compile(r"条件|要求|资格|门槛|(?:哪些|什么)人(?:可以|能)|谁(?:可以|能)(?:申请|申报|享受|领)|够格|符合"
+                   r"|(?:哪些|哪类|哪种|什么样的?)\S{0,4}(?:可以|能)(?:申请|申报|享受|领|报)"),
         re.compile(r"须|需|应当|必须|不得|不超过|不低于|不少于|以上|以下|以内|满\s*\d|年满|周岁|具有|具备|取得|持有|"
                    r"符合|不限|之一|限于"),
-        "具体条件", rare=False, decisive=False),
+        "具体条件", rare=False, decisive=False, label=re.compile(r"条件|要求|对象|资格|范围")),
     "time": _Ask(INTENT_CUES["when"], re.compile(rf"{values.YEAR.pattern}|\d+\s*(?:个月|月|年|天|日|个?工作日)|[到至]\s*\d|年内|每年"),
                  "这方面的时间", False),
 }

@@ -82,6 +82,7 @@ def _year_column_fit(piece: Piece, tense: str | None) -> float:
 _ASKS_LENGTH = re.compile(r"多久|多长时间|多长|期限|年限|(?<!哪)几(?:年|个月|天)|周期")  # '哪几个月' asks which months
 _LENGTH = re.compile(r"(?<![\d.])(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*(?:个月|年|天|周|个?工作日|日内)")
 _WINDOW = re.compile(r"(?:申报|报名|受理|申请)(?:时间|期限|日期)|截止|常年受理|集中受理|每(?:年|季度|月)\S{0,8}(?:受理|申报|申请)")
+_SUBMITS = re.compile(r"(?:提交|提供|携带|报送)(?:以下|下列|[^，。；]{0,4}材料|[^，。；]{2,}(?:证明|证书|复印件|原件))")
 _BARE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布)?\s*[。.]?\s*$")
 _IN_FORCE = re.compile(r"施行|生效|起执行|废止|印发")
 _ASKS_MONTH = re.compile(r"哪几个?月|哪个月|几月份|哪些月份")
@@ -121,6 +122,15 @@ def _score(
         stated = [k for k in kinds if ASKS[k].value.search(text)]
         # a rare kind (money, phone…) stated weighs most; a figure or time of any sort a little
         score += (0.4 if any(ASKS[k].rare for k in stated) else 0.2) if stated else -0.1
+        # a column or a list named for the asked kind holds it: '申报材料' / '应当提交下列材料：' for what to bring
+        # (the most specific kind asked: '对年龄有要求吗' asks an age, not the list of conditions)
+        label = header if piece.header is not None else text if introduces(piece) else ""
+        named = [k for k in kinds if ASKS[k].rare] or kinds
+        if label and any(ASKS[k].label is not None and ASKS[k].label.search(label) for k in named):
+            score += 0.3
+        # what to submit ('应当提交…花名册、劳动合同') is no answer to who may apply, though both say 应当
+        if "condition" in kinds and "procedure" not in kinds and _SUBMITS.search(text):
+            score -= 0.3
     if "who" in intents:
         if (
             duty is not None

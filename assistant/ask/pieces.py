@@ -30,6 +30,7 @@ _ITEM_OPENING = re.compile(
     r"\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]{1,2}\s*[、．.]|[一二三四五六七八九十]+、|[①-⑳])"
 )
 _SPACE_NEAR_CJK = re.compile(r"(?<=[\u3000-\u9fff\uff00-\uffef])\s+|\s+(?=[\u3000-\u9fff\uff00-\uffef])")
+_CELL_LINE = re.compile(r"(?<![，；。：、,;:\s])[ \t]*\n\s*")
 _SUPERSCRIPT = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _BARE_NUMBER = re.compile(r"\d[\d.,]*")
 _SKIP_HEADERS = frozenset({"序号", "一级指标"})
@@ -140,7 +141,9 @@ def split_pieces(hits: list[ScoredChunk]) -> list[Piece]:
             for position, (header, value) in enumerate(cells):
                 if header in _SKIP_HEADERS or value == name:
                     continue
-                parts = [value] if len(value) <= 80 else list(sentences(value)) or [value]
+                # a cell of several lines ('1.申请表' / '2.劳动合同') is one answer, kept whole up to twice as long
+                whole = 160 if "\n" in value else 80
+                parts = [value] if len(value) <= whole else list(sentences(value)) or [value]
                 for sub, part in enumerate(parts):
                     pieces.append(Piece(part, chunk, rank, position * 100 + sub, header, name))
         else:
@@ -214,6 +217,8 @@ def by_name(listed: list[ScoredPiece]) -> list[ScoredPiece]:
 def display(text: str) -> str:
     """The text as an answer shows it: no enumeration prefix, no spaces next to Chinese, no trailing comma."""
     # A footnote marker ('…一板¹³', '¹³ “一卡…”指') points at a note the citation carries; said aloud it is noise.
+    # the lines of a table cell ('A类200万元' / 'B类100万元') are said as parts of one answer
+    text = _CELL_LINE.sub("；", text.strip())
     text = _ENUM_PREFIX.sub("", _SPACE_NEAR_CJK.sub("", _SUPERSCRIPT.sub("", text))).strip()
     return text.rstrip("，；。,;") if text else text
 

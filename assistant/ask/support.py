@@ -210,7 +210,12 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
         stated = f"{piece.lead_in}{piece.text}"
         if kind == "quantity":  # a year, date or document number is no count
             stated = values.NOT_A_COUNT.sub("", stated)
-        if piece.rank > 5 or not ask.value.search(stated):
+        # a cell under a column named for the kind states it however it is written ('受理部门：区人社局' is where
+        # to apply, '办理时限：即时办理' how long); a sum must still be written as one
+        labelled = piece.header is not None and kind != "money" and ask.label is not None and bool(
+            ask.label.search(piece.header)
+        )
+        if piece.rank > 5 or not (labelled or ask.value.search(stated)):
             continue
         if in_measure is not None and not in_measure.search(piece.text + piece.unit):
             continue

@@ -4,7 +4,8 @@ Contract: paragraph text comes from every run (hyperlinks included); a run set i
 superscript characters ('¹'), so footnote markers read the same as in the text and PDF renderings. A paragraph
 starting with a superscript number is a footnote body. Real Word footnotes (footnotes.xml) are read as
 footnotes too. Tables: a cell spanning columns (gridSpan) is written once and '' fills the columns it covers;
-a vertically merged cell is '' in the rows below its first, as `Table.rows` expects. DOCX has no fixed pages:
+a vertically merged cell repeats its text in the rows below its first (in the first column it is '', a group
+the table reader carries down); a cell's paragraphs are its lines, joined by '\n'. DOCX has no fixed pages:
 every `page` is None. Returns (blocks, title from the core properties or None).
 
 A DOCX is a zip: before anything is unpacked, the sizes its directory declares are checked against
@@ -116,6 +117,7 @@ def _style_name(document: Any, element: Any) -> str | None:
 
 def _table_rows(table: Any) -> list[list[str]]:
     rows: list[list[str]] = []
+    above: dict[int, str] = {}  # grid column -> the text of the cell a vertical merge continues
     for tr in table.iterchildren(f"{_W}tr"):
         cells: list[str] = []
         for tc in tr.iterchildren(f"{_W}tc"):
@@ -126,7 +128,12 @@ def _table_rows(table: Any) -> list[list[str]]:
                 span = int(grid.get(f"{_W}val", "1")) if grid is not None else 1
                 vmerge = props.find(f"{_W}vMerge")
                 continues = vmerge is not None and vmerge.get(f"{_W}val", "continue") != "restart"
-            text = "" if continues else _cell_text(tc)
+            column = len(cells)
+            # a cell merged down over several rows holds for each of them ('区人社局' accepts all three 事项);
+            # the first column is left '' (a group the table reader carries down itself)
+            text = (above.get(column, "") if column else "") if continues else _cell_text(tc)
+            if not continues:
+                above[column] = text
             cells.extend([text] + [""] * (span - 1))
         if any(cells) or rows:
             rows.append(cells)
@@ -134,8 +141,9 @@ def _table_rows(table: Any) -> list[list[str]]:
 
 
 def _cell_text(tc: Any) -> str:
-    lines = [normalize_zh(_run_text(p)).replace("\n", "") for p in tc.iterchildren(f"{_W}p")]
-    return "".join(line.strip() for line in lines)
+    """A cell's paragraphs, one per line: '1.申请表' and '2.劳动合同' are two lines of a list, not one word."""
+    lines = [normalize_zh(_run_text(p)).replace("\n", "").strip() for p in tc.iterchildren(f"{_W}p")]
+    return "\n".join(line for line in lines if line)
 
 
 def _word_footnotes(document: Any) -> list[Block]:
