@@ -80,6 +80,10 @@ _FRAME_NOUNS = frozenset(
 _PERSON_ENDINGS = frozenset("生师员者人家工士手匠")
 
 
+_EDITION = re.compile(r"((?:19|20)\d\d)\s*年度")
+_LETTER_TIER = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*([类档级])")
+
+
 def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
     """A subject noun (个人所得税, 永久居留证, 车位) that no retrieved passage writes, in its title, section or
     text: the documents do not speak of it, so no passage can answer for it. Only dictionary nouns count: a
@@ -88,6 +92,16 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
     passages write ('社工' for 社会工作). Words of `wording.SAME_MEANING` arrive in the passages' words."""
     terms = set(subject_terms(question)[0])
     seen = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits).replace(" ", "")
+    # an edition the documents are not of ('2025年度名单' asked of the 2026年度 notice): another year's round
+    for year in set(_EDITION.findall(question)):
+        editions = {y for h in hits for y in _EDITION.findall(h.chunk.title or "")}
+        if editions and year not in editions and f"{year}年度" not in seen:
+            return f"{year}年度"
+    # a tier the passages' tiers do not include ('E类' of a table of A类…D类) is no tier of theirs
+    for letter, classifier in _LETTER_TIER.findall(question):
+        tiers = set(re.findall(rf"(?<![A-Za-z])([A-Za-z])\s*{classifier}", seen))
+        if len(tiers) >= 2 and letter.upper() not in {t.upper() for t in tiers}:
+            return f"{letter}{classifier}"
     for word, flag in pseg.lcut(question):
         if word not in terms or len(word) < 2 or INTERROGATIVE.search(word) or not jieba.dt.FREQ.get(word):
             continue
