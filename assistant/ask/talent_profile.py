@@ -86,6 +86,12 @@ _SELF_WORDS: dict[str, tuple[str, ...]] = {
         "开工厂",
         "办厂",
         "办企业",
+        # running a start-up, said of oneself ('自己出来创业'); a plan to ('想回来创业') is removed with the other
+        # intentions, and 创新创业团队 is a team, read apart
+        "自己创业",
+        "出来创业",
+        "在创业",
+        "创业了",
     ),
     "经营管理人才": ("职业经理人", "总经理", "副总", "高管", "经营管理", "人力资源总监", "财务总监"),
     "技能人才": (
@@ -117,6 +123,9 @@ _SELF_WORDS: dict[str, tuple[str, ...]] = {
     "体育人才": ("体育", "教练", "运动员", "赛事"),
     "金融人才": ("金融", "银行", "证券", "基金", "投资顾问", "投行", "理财"),
     "党政人才": ("公务员", "党政", "干部", "机关"),
+    # Working here part-time or from elsewhere is what talent policies call flexible talent (柔性引才: 兼职, 顾问,
+    # 退休返聘, 候鸟式, 定期坐诊), whatever the person's trade.
+    "柔性人才": ("兼职", "技术顾问", "当顾问", "做顾问", "退休", "返聘", "候鸟", "坐诊", "柔性"),
 }
 
 # Someone who runs their own business: 开了家做面料的公司, 自己办厂, 创办了一家企业.
@@ -242,12 +251,18 @@ def _hits(words: Iterable[str], text: str) -> list[str]:
     return [w for w in words if w and _says(_fold(w), folded)]
 
 
+# A word ending in 人 (晋江人, 本地人) is not read inside 人才 — '晋江人才主题公园' is a park about the city's talent,
+# not about people from the city; one ending in 工 (高级工, 技工) not inside 工程/工作/工业 — a 高级工程师 holds a
+# professional title, not a skill grade.
+_NOT_AFTER = {"人": "才", "工": "程作业"}
+
+
 def _says(word: str, folded: str) -> bool:
-    """The word occurs in the text as itself: a word ending in 人 (晋江人, 本地人) is not read inside 人才 — '晋江人才
-    主题公园' is a park about the city's talent, not about people from the city."""
-    if not word.endswith("人"):
+    """The word occurs in the text as itself, not as the start of a longer word that means something else."""
+    tail = _NOT_AFTER.get(word[-1:])
+    if tail is None:
         return word in folded
-    return re.search(re.escape(word) + "(?!才)", folded) is not None
+    return re.search(re.escape(word) + f"(?![{tail}])", folded) is not None
 
 
 # A clause that asks for something names what is asked about, not who asks: in '在外地读大二，有没有创业贷款或者

@@ -1,0 +1,46 @@
+"""Who a self-description says the person is, as a hotline worker reads it: part-time and retired experts are
+flexible talent, a 高级工程师 holds a title (not a skill grade), someone who says they started their own business
+runs one. Texts are our own, not from a bench file."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+
+def _reply(client: TestClient, text: str) -> tuple[str, str]:
+    reply = client.post("/api/v1/chat", json={"question": text}).json()
+    assert "match" in reply["route"].split("+"), reply["route"]
+    answer = str(reply["answer"])
+    understood = next(line for line in answer.splitlines() if line.startswith("根据您的描述"))
+    return understood, answer
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "退休前在化工厂当总工，厂里想返聘我再干几年",
+        "在厦门的研究所上班，周末可以来这边兼职搞技术合作",
+    ],
+)
+def test_part_time_and_retired_experts_are_flexible_talent(open_client: TestClient, text: str) -> None:
+    # 柔性引才 (兼职, 顾问, 退休返聘) is how talent policies reach people who do not move here full-time.
+    understood, answer = _reply(open_client, text)
+    assert "柔性人才" in understood, answer
+    assert "柔性人才“扩容工程”" in answer, answer
+
+
+def test_a_senior_engineer_is_not_read_as_a_skill_grade(open_client: TestClient) -> None:
+    # '高级工' (a skill grade) is not read inside '高级工程师' (a professional title).
+    understood, answer = _reply(open_client, "高级工程师，在一家建材企业做研发十来年了")
+    assert "技能人才" not in understood, answer
+    assert "科技人才" in understood, answer
+
+
+def test_someone_who_started_their_own_business_runs_one(open_client: TestClient) -> None:
+    understood, answer = _reply(open_client, "大学毕业后自己创业，做包装设计，团队现在十几个人")
+    assert "企业家" in understood, answer
+    assert "战略企业家发展“领航工程”" in answer, answer
+    # a plan to start one is still not running one
+    understood, answer = _reply(open_client, "在读研三，打算毕业后回老家创业")
+    assert "企业家" not in understood, answer
