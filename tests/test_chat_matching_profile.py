@@ -44,3 +44,20 @@ def test_someone_who_started_their_own_business_runs_one(open_client: TestClient
     # a plan to start one is still not running one
     understood, answer = _reply(open_client, "在读研三，打算毕业后回老家创业")
     assert "企业家" not in understood, answer
+
+
+def test_what_the_person_means_to_learn_is_not_their_trade(open_client: TestClient) -> None:
+    # A nurse who wants to learn about social work is a nurse; 社会工作 is what she means to learn.
+    understood, answer = _reply(open_client, "在卫生院当护士，想多学点社会工作方面的知识")
+    assert "卫生人才" in understood and "社工人才" not in understood, answer
+
+
+def test_a_first_degree_of_someone_at_work_is_not_a_students_status(open_client: TestClient) -> None:
+    # A 本科 held by someone who names their workplace is their education: not the group of students and
+    # new graduates.
+    understood, answer = _reply(open_client, "本科学历，在一家医院的药剂科当药师")
+    assert "青年大学生" not in understood and "卫生人才" in understood, answer
+    assert "大学生见习培养项目" not in answer, answer
+    # still a student while interning at a company
+    understood, answer = _reply(open_client, "本科在读，暑假在一家公司实习")
+    assert "青年大学生" in understood, answer

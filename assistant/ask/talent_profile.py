@@ -140,6 +140,9 @@ _EDUCATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("大专", ("大专", "专科", "高职")),
     ("技能等级", ("高级工", "技师", "技能等级", "职业资格", "中级工")),
 )
+_FIRST_DEGREES = ("本科", "大专", "专科", "学士")
+# Words by which someone says they are still a student or a new graduate, whatever their degree.
+_STUDENT_WORDS = ("大学生", "在读", "应届", "毕业生", "刚毕业", "今年毕业", "大四", "大三", "学生", "实习", "读研")
 _EDUCATION_KIND = {
     "博士": "博士",
     "硕士": "硕士",
@@ -281,6 +284,9 @@ def _not_asking(folded: str) -> str:
 _INTENT = re.compile(r"想|准备|打算|计划|希望|有意")
 
 
+_MEANS_TO = re.compile(r"(?:想|准备|打算|计划|希望|有意)[^，。；]{0,3}?(?:学|了解|进修|投资|建|参加)")
+
+
 def _kinds(folded: str, places: Sequence[str] = ()) -> list[str]:
     extra = place_kind_words(places)
     kinds = [kind for kind, words in _SELF_WORDS.items() if _hits((*words, *extra.get(kind, ())), folded)]
@@ -300,17 +306,26 @@ def extract_profile(text: str, industries: Sequence[str] = (), places: Sequence[
     documents are about (`home_places`), for "晋江籍"-style roots."""
     folded = _fold(text)
     education = next((level for level, words in _EDUCATION_WORDS if _hits(words, folded)), None)
-    kinds = _kinds(_not_asking(folded), places) or _kinds(folded, places)
+    # Who the person is comes from what they say they are or do; what they mean to learn, build or join
+    # ('有意回乡投资建研发中心', '想多学学金融') gives a kind only when nothing else does. ('准备回国' still says
+    # where they are now.)
+    stated = _not_asking(folded)
+    doing = "，".join(c for c in _CLAUSES.findall(stated) if not _MEANS_TO.search(c))
+    kinds = _kinds(doing, places) or _kinds(stated, places) or _kinds(folded, places)
+    # Where someone studies or studied is not their employer: 在福州读完大学, 上大学, 大学毕业.
+    working = _STUDY.sub("", folded)
+    employer = next((kind for kind, words in _EMPLOYER_WORDS.items() if _hits(words, working)), None)
     if education in _EDUCATION_KIND and _EDUCATION_KIND[education] not in kinds:
         kinds.insert(0, _EDUCATION_KIND[education])
+    # A first degree held by someone who names their workplace is their education, not a student's status: a
+    # nurse with a 本科 at a hospital is not who the programmes for students and new graduates address.
+    if employer and _hits(_FIRST_DEGREES, folded) and not _hits(_STUDENT_WORDS, folded):
+        kinds = [k for k in kinds if k != "青年大学生"]
     if education == "博士" and "硕士" in kinds and not _hits(("硕士",), folded):
         kinds.remove("硕士")  # a 博士后 or 博士研究生 is not a 硕士
     industry = next((name for name, words in INDUSTRY_SYNONYMS.items() if _hits(words, folded)), None)
     if industry is None:
         industry = next((name for name in industries if len(name) >= 2 and _fold(name) in folded), None)
-    # Where someone studies or studied is not their employer: 在福州读完大学, 上大学, 大学毕业.
-    working = _STUDY.sub("", folded)
-    employer = next((kind for kind, words in _EMPLOYER_WORDS.items() if _hits(words, working)), None)
     born = True if _born(text, places) else None
     return Profile(
         education=education,
