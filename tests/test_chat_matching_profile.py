@@ -61,3 +61,18 @@ def test_a_first_degree_of_someone_at_work_is_not_a_students_status(open_client:
     # still a student while interning at a company
     understood, answer = _reply(open_client, "本科在读，暑假在一家公司实习")
     assert "青年大学生" in understood, answer
+
+
+def test_a_description_naming_a_programme_it_took_part_in_still_describes_the_asker(
+    open_client: TestClient,
+) -> None:
+    # The other clauses say who the asker is; the programme's words say what they did or aim for.
+    reply = open_client.post(
+        "/api/v1/chat", json={"question": "在镇卫生院当护士，参加过卫生人才孵化提升，还能再报吗？"}
+    ).json()
+    assert "match" in reply["route"].split("+"), reply
+    assert "根据您的描述（卫生人才）" in reply["answer"], reply["answer"]
+    # Naming a programme and nothing of oneself still asks about the programme.
+    reply = open_client.post("/api/v1/chat", json={"question": "名校长培养那个工程，是哪个部门牵头的？"}).json()
+    assert "match" not in reply["route"].split("+"), reply
+    assert "教育局" in reply["answer"], reply["answer"]
