@@ -76,3 +76,10 @@ def test_a_description_naming_a_programme_it_took_part_in_still_describes_the_as
     reply = open_client.post("/api/v1/chat", json={"question": "名校长培养那个工程，是哪个部门牵头的？"}).json()
     assert "match" not in reply["route"].split("+"), reply
     assert "教育局" in reply["answer"], reply["answer"]
+
+
+def test_a_country_named_as_where_one_lives_reads_overseas(open_client: TestClient) -> None:
+    # Someone who says they worked or grew up in another country is overseas talent, though they never write 海外.
+    understood, answer = _reply(open_client, "在澳洲做了十年软件工程师，这两年想回来发展")
+    assert "海外/侨胞" in understood, answer
+    assert "国际化人才“汇智工程”" in answer, answer

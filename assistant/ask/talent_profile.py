@@ -44,6 +44,14 @@ TALENT_KIND_CUES: dict[str, tuple[str, ...]] = {
     "柔性人才": ("柔性", "兼职", "飞地"),
 }
 
+# Countries people most often say they studied, worked or grew up in: someone who names one of them as where they
+# are or were (在马来西亚长大, 在新加坡读完本科) is overseas talent however they put it; a plan of going there is
+# read apart with the other intentions.
+_ABROAD = (
+    "美国", "英国", "日本", "韩国", "德国", "法国", "意大利", "荷兰", "俄罗斯", "加拿大", "澳大利亚", "澳洲",
+    "新西兰", "新加坡", "马来西亚", "菲律宾", "印尼", "印度尼西亚", "泰国", "越南", "缅甸",
+)  # fmt: skip
+
 # How people describe themselves -> the kind above. Checked in order; several may hold.
 _SELF_WORDS: dict[str, tuple[str, ...]] = {
     "博士": ("博士", "phd", "博后", "博士后", "读博"),
@@ -69,7 +77,7 @@ _SELF_WORDS: dict[str, tuple[str, ...]] = {
         "高中生",
     ),
     "台湾青年": ("台湾", "台胞", "台青"),
-    "海外/侨胞": ("华侨", "侨胞", "侨商", "海外", "留学", "归国", "回国", "海归", "外籍", "国外"),
+    "海外/侨胞": ("华侨", "侨胞", "侨商", "海外", "留学", "归国", "回国", "海归", "外籍", "国外", *_ABROAD),
     "企业家": (
         "企业家",
         "创二代",
