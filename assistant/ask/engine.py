@@ -62,6 +62,7 @@ from assistant.store.db import exclusive
 log = logging.getLogger(__name__)
 
 _FIRST_PERSON = re.compile(r"我|本人|俺|咱|自己")
+_CLAUSE = re.compile(r"[^，,。；;！!？?]+")
 
 
 def _has_profile(p: matching.Profile) -> bool:
@@ -248,9 +249,7 @@ class Engine:
         # A description naming one of the documents' programmes has that programme for its subject
         # ('企业家培训的领航工程，是哪几个单位牵头的'), unless the asker says it is about them ('我…', '本人…'). A
         # description without the pronoun ('在民企做技术副总，想去挂职，…') still describes the asker.
-        names_programme = desc.is_self and any(
-            f.kind == "programme" for f in snap.entities.mentions(desc.description)
-        )
+        names_programme = desc.is_self and self._programme_is_subject(desc.description, snap)
         if (
             names_programme
             and (desc.remainder or not _has_profile(profile))
@@ -287,6 +286,17 @@ class Engine:
             brief = match_reply.match_brief(found)
             return compound.combine_answers([rest, brief] if brief else [rest, matched]), hits
         return self._extractive_parts(question, snap, top_k)
+
+    def _programme_is_subject(self, description: str, snap: Snapshot) -> bool:
+        """The description names one of the documents' programmes and says nothing of the person elsewhere: in
+        '企业家培训的领航工程，是哪几个单位牵头的' the programme is the subject; in '初中老师，当了三年班主任，想评上名
+        班主任' the clauses without the programme's words still say who the asker is."""
+        clauses = _CLAUSE.findall(description)
+        naming = [c for c in clauses if any(f.kind == "programme" for f in snap.entities.mentions(c))]
+        if not naming:
+            return False
+        rest = "，".join(c for c in clauses if c not in naming)
+        return not (rest and _has_profile(self._profile(rest, snap)))
 
     def _extractive_parts(
         self, question: str, snap: Snapshot, top_k: int

@@ -44,6 +44,14 @@ TALENT_KIND_CUES: dict[str, tuple[str, ...]] = {
     "柔性人才": ("柔性", "兼职", "飞地"),
 }
 
+# Countries people most often say they studied, worked or grew up in: someone who names one of them as where they
+# are or were (在马来西亚长大, 在新加坡读完本科) is overseas talent however they put it; a plan of going there is
+# read apart with the other intentions.
+_ABROAD = (
+    "美国", "英国", "日本", "韩国", "德国", "法国", "意大利", "荷兰", "俄罗斯", "加拿大", "澳大利亚", "澳洲",
+    "新西兰", "新加坡", "马来西亚", "菲律宾", "印尼", "印度尼西亚", "泰国", "越南", "缅甸",
+)  # fmt: skip
+
 # How people describe themselves -> the kind above. Checked in order; several may hold.
 _SELF_WORDS: dict[str, tuple[str, ...]] = {
     "博士": ("博士", "phd", "博后", "博士后", "读博"),
@@ -69,7 +77,7 @@ _SELF_WORDS: dict[str, tuple[str, ...]] = {
         "高中生",
     ),
     "台湾青年": ("台湾", "台胞", "台青"),
-    "海外/侨胞": ("华侨", "侨胞", "侨商", "海外", "留学", "归国", "回国", "海归", "外籍", "国外"),
+    "海外/侨胞": ("华侨", "侨胞", "侨商", "海外", "留学", "归国", "回国", "海归", "外籍", "国外", *_ABROAD),
     "企业家": (
         "企业家",
         "创二代",
@@ -86,6 +94,12 @@ _SELF_WORDS: dict[str, tuple[str, ...]] = {
         "开工厂",
         "办厂",
         "办企业",
+        # running a start-up, said of oneself ('自己出来创业'); a plan to ('想回来创业') is removed with the other
+        # intentions, and 创新创业团队 is a team, read apart
+        "自己创业",
+        "出来创业",
+        "在创业",
+        "创业了",
     ),
     "经营管理人才": ("职业经理人", "总经理", "副总", "高管", "经营管理", "人力资源总监", "财务总监"),
     "技能人才": (
@@ -117,6 +131,9 @@ _SELF_WORDS: dict[str, tuple[str, ...]] = {
     "体育人才": ("体育", "教练", "运动员", "赛事"),
     "金融人才": ("金融", "银行", "证券", "基金", "投资顾问", "投行", "理财"),
     "党政人才": ("公务员", "党政", "干部", "机关"),
+    # Working here part-time or from elsewhere is what talent policies call flexible talent (柔性引才: 兼职, 顾问,
+    # 退休返聘, 候鸟式, 定期坐诊), whatever the person's trade.
+    "柔性人才": ("兼职", "技术顾问", "当顾问", "做顾问", "退休", "返聘", "候鸟", "坐诊", "柔性"),
 }
 
 # Someone who runs their own business: 开了家做面料的公司, 自己办厂, 创办了一家企业.
@@ -131,6 +148,9 @@ _EDUCATION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("大专", ("大专", "专科", "高职")),
     ("技能等级", ("高级工", "技师", "技能等级", "职业资格", "中级工")),
 )
+_FIRST_DEGREES = ("本科", "大专", "专科", "学士")
+# Words by which someone says they are still a student or a new graduate, whatever their degree.
+_STUDENT_WORDS = ("大学生", "在读", "应届", "毕业生", "刚毕业", "今年毕业", "大四", "大三", "学生", "实习", "读研")
 _EDUCATION_KIND = {
     "博士": "博士",
     "硕士": "硕士",
@@ -242,12 +262,18 @@ def _hits(words: Iterable[str], text: str) -> list[str]:
     return [w for w in words if w and _says(_fold(w), folded)]
 
 
+# A word ending in 人 (晋江人, 本地人) is not read inside 人才 — '晋江人才主题公园' is a park about the city's talent,
+# not about people from the city; one ending in 工 (高级工, 技工) not inside 工程/工作/工业 — a 高级工程师 holds a
+# professional title, not a skill grade.
+_NOT_AFTER = {"人": "才", "工": "程作业"}
+
+
 def _says(word: str, folded: str) -> bool:
-    """The word occurs in the text as itself: a word ending in 人 (晋江人, 本地人) is not read inside 人才 — '晋江人才
-    主题公园' is a park about the city's talent, not about people from the city."""
-    if not word.endswith("人"):
+    """The word occurs in the text as itself, not as the start of a longer word that means something else."""
+    tail = _NOT_AFTER.get(word[-1:])
+    if tail is None:
         return word in folded
-    return re.search(re.escape(word) + "(?!才)", folded) is not None
+    return re.search(re.escape(word) + f"(?![{tail}])", folded) is not None
 
 
 # A clause that asks for something names what is asked about, not who asks: in '在外地读大二，有没有创业贷款或者
@@ -264,6 +290,9 @@ def _not_asking(folded: str) -> str:
 # Running a business is what one does, not what one plans: '准备在这边开公司' is a founder-to-be, whom the
 # programmes for business leaders (企业家) do not address.
 _INTENT = re.compile(r"想|准备|打算|计划|希望|有意")
+
+
+_MEANS_TO = re.compile(r"(?:想|准备|打算|计划|希望|有意)[^，。；]{0,3}?(?:学|了解|进修|投资|建|参加)")
 
 
 def _kinds(folded: str, places: Sequence[str] = ()) -> list[str]:
@@ -285,17 +314,26 @@ def extract_profile(text: str, industries: Sequence[str] = (), places: Sequence[
     documents are about (`home_places`), for "晋江籍"-style roots."""
     folded = _fold(text)
     education = next((level for level, words in _EDUCATION_WORDS if _hits(words, folded)), None)
-    kinds = _kinds(_not_asking(folded), places) or _kinds(folded, places)
+    # Who the person is comes from what they say they are or do; what they mean to learn, build or join
+    # ('有意回乡投资建研发中心', '想多学学金融') gives a kind only when nothing else does. ('准备回国' still says
+    # where they are now.)
+    stated = _not_asking(folded)
+    doing = "，".join(c for c in _CLAUSES.findall(stated) if not _MEANS_TO.search(c))
+    kinds = _kinds(doing, places) or _kinds(stated, places) or _kinds(folded, places)
+    # Where someone studies or studied is not their employer: 在福州读完大学, 上大学, 大学毕业.
+    working = _STUDY.sub("", folded)
+    employer = next((kind for kind, words in _EMPLOYER_WORDS.items() if _hits(words, working)), None)
     if education in _EDUCATION_KIND and _EDUCATION_KIND[education] not in kinds:
         kinds.insert(0, _EDUCATION_KIND[education])
+    # A first degree held by someone who names their workplace is their education, not a student's status: a
+    # nurse with a 本科 at a hospital is not who the programmes for students and new graduates address.
+    if employer and _hits(_FIRST_DEGREES, folded) and not _hits(_STUDENT_WORDS, folded):
+        kinds = [k for k in kinds if k != "青年大学生"]
     if education == "博士" and "硕士" in kinds and not _hits(("硕士",), folded):
         kinds.remove("硕士")  # a 博士后 or 博士研究生 is not a 硕士
     industry = next((name for name, words in INDUSTRY_SYNONYMS.items() if _hits(words, folded)), None)
     if industry is None:
         industry = next((name for name in industries if len(name) >= 2 and _fold(name) in folded), None)
-    # Where someone studies or studied is not their employer: 在福州读完大学, 上大学, 大学毕业.
-    working = _STUDY.sub("", folded)
-    employer = next((kind for kind, words in _EMPLOYER_WORDS.items() if _hits(words, working)), None)
     born = True if _born(text, places) else None
     return Profile(
         education=education,
