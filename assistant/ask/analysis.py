@@ -51,7 +51,9 @@ WEAK_TERMS = frozenset(
     # nouns that frame the question: which body, when, what problem
     "部门 时候 问题 "
     # Verbs every policy document uses of every benefit: they say how it is had, not which one.
-    "申请 申报 办理 享受 领取 发放 工作".split()
+    "申请 申报 办理 享受 领取 发放 工作 "
+    # Verbs of a document's own making: every policy is 开展ed, 制定d, 实施ed under something.
+    "开展 制定 出台 实施 执行".split()
 )
 
 
@@ -65,6 +67,8 @@ QUESTION_WORDS = frozenset("几个 几家 几名 几项 多少 哪些 哪个 哪
 _PUNCT = re.compile(r"^[\W_]+$")
 
 
+# A piece of a question word that jieba leaves inside a token ('分哪', '几篇', '周期多长').
+_ASKING_PART = re.compile(r"哪|几|多少|多长|多久|多大|多高|什么|怎|啥")
 _MARK = re.compile(r"[★☆※▲△●◆◇■□＊*#＃]")
 _TIER = re.compile(r"[A-Za-z0-9一二三四五六七八九十]{1,2}[类档级等]")
 
@@ -190,7 +194,8 @@ ASKS: dict[str, _Ask] = {
                      r"|每(?:年|季度|月)\S{0,8}(?:受理|申报|申请)|\d{1,2}\s*日\s*[至到—-]\s*\d{1,2}\s*日"
                      r"|\d{1,2}\s*日(?:前|之前|以前)",
                      "具体的申报或截止时间"),
-    "evaluation": _ask(r"(?:评估|考核|评价|评审|评选)结果|完成了多少|完成情况|完成得怎么样|完成率|效果怎么样|排第几|排名",
+    # (an objection to a result asks how to object: '对评审结果有意见怎么反映')
+    "evaluation": _ask(r"(?:评估|考核|评价|评审|评选)结果(?!\S{0,2}(?:有意见|有异议|不服|不满))|完成了多少|完成情况|完成得怎么样|完成率|效果怎么样|排第几|排名",
                        r"评估结果|考核结果|完成率|已完成|已达到|超额完成", "评估或完成情况的结果"),
     "processing": _ask(r"(?:办理|审批|评审|审核|受理|办结|认定|发放|到账|批下来|办下来)\S{0,6}(?:多久|多长时间|几天|几个工作日)"
                        r"|(?:多久|多长时间|几天)\S{0,3}(?:办|批|审|下来|到账)",
@@ -202,11 +207,14 @@ ASKS: dict[str, _Ask] = {
                       label=r"材料|手续|流程|程序|步骤|证件"),
     "consequence": _ask(r"骗|造假|弄虚作假|违规|违反|被发现|被查|怎么处理|如何处理|处罚|后果|会怎样|会怎么样"
                         r"|要退|退不退|要不要退|退回|退还|收回|追回",  # '钱要退吗' asks whether it is clawed back
-                        r"追回|取消|不得|处罚|追究|撤销|退回|收回|停止发放|列入", "违规的处理办法"),
+                        r"追回|取消|不得|处罚|追究|撤销|退回|收回|停止发放|停拨|停止拨付|终止|暂停|列入", "违规的处理办法"),
     # Where a person is sent to learn or serve: a host the passage names ('以上海市第六人民医院…合作', '赴先进地区').
     "host": _ask(rf"(?:[送派到去赴]\S{{0,2}}哪|在哪)(?={_HOSTED})",
                  r"[\u4e00-\u9fff（）()]{2,}(?:医院|大学|学院|研究院|研究所|院校|高校|企业|集团|基地)|赴[\u4e00-\u9fff]{2,}",
                  "具体的去处"),
+    # The document a policy is made under ('依据哪个文件', '政策依据是什么'): '根据《…》（文号）'.
+    "basis": _ask(r"(?:依据|根据|依照|按照)(?:的是)?(?:哪个|什么|哪份|哪些|啥)(?:文件|政策|办法|规定)|政策依据|上位(?:文件|政策)",
+                  r"(?:根据|依据|依照)\s*《", "所依据的文件"),
     "age": _ask(r"年龄|年纪|多大岁数|几岁|多少岁|岁数", r"\d+\s*周?岁|年龄不限|不受年龄限制", "年龄要求"),
     "validity": _ask(r"有效期|有效多久|管几年|有效几年|多久失效|什么时候失效|过期",
                      r"有效期|有效至|\d+\s*年内有效", "有效期"),
@@ -230,7 +238,7 @@ ASKS: dict[str, _Ask] = {
 # measure must be a word of its own: '几个人才之家' counts 人才之家, not people.
 MEASURE_UNITS = {
     "工作日": "工作日|天|日", "天": "工作日|天|日", "小时": "小时", "分钟": "分钟", "周": "周|星期", "星期": "周|星期",
-    "人次": "人次", "次": "次", "分": "分", "元": "元", "块": "元", "亩": "亩",
+    "人次": "人次", "次": "次", "篇": "篇", "步": "步", "分": "分", "元": "元", "块": "元", "亩": "亩",
     "平方米": "平方米", "人": "人|名|位", "名": "人|名|位", "位": "人|名|位", "家": "家|所|个", "所": "所|家|个",
     "间": "间", "项": "项|个", "件": "件", "倍": "倍", "个月": "个月|月", "年": "年",
 }
@@ -273,7 +281,10 @@ def question_terms(question: str) -> dict[str, float]:
             continue
         if len(token) == 1 and not token.isdigit():
             continue
-        weak = token in WEAK_TERMS or token in places or _MODAL_VERB.match(token) or any(token in p for p in periods)
+        weak = (
+            token in WEAK_TERMS or token in places or _MODAL_VERB.match(token) or any(token in p for p in periods)
+            or _ASKING_PART.search(token)  # '分哪', '几步', '多长': how it is asked, not what
+        )
         terms[token] = 0.2 if weak else 1.0
     # A tier label ('C类', 'B档', '二级') is the row key of a tier table; jieba cuts its letter off as a stray char.
     for label in _TIER.findall(question):
@@ -283,6 +294,8 @@ def question_terms(question: str) -> dict[str, float]:
         terms[mark] = 1.5
     # jieba splits names the plan writes whole (智能装备, 人才集团); the joined pair finds the exact one.
     for left, right in zip(tokens, tokens[1:], strict=False):
+        if _ASKING_PART.search(left + right):
+            continue
         if terms.get(left, 0) + terms.get(right, 0) >= 1.2 and len(left + right) <= 8:
             terms[left + right] = 1.5
     return terms

@@ -81,6 +81,7 @@ def _year_column_fit(piece: Piece, tense: str | None) -> float:
 # A question for a length of time, and how a passage states one.
 _ASKS_LENGTH = re.compile(r"多久|多长时间|多长|期限|年限|(?<!哪)几(?:年|个月|天)|周期")  # '哪几个月' asks which months
 _LENGTH = re.compile(r"(?<![\d.])(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*(?:个月|年|天|周|个?工作日|日内)")
+_SAID_OF = re.compile(r"\s*(?:为期|为|是|共|计|最长为?|最长不超过|不超过|一般为)?\s*" + _LENGTH.pattern)
 _WINDOW = re.compile(r"(?:申报|报名|受理|申请)(?:时间|期限|日期)|截止|常年受理|集中受理|每(?:年|季度|月)\S{0,8}(?:受理|申报|申请)")
 _SUBMITS = re.compile(r"(?:提交|提供|携带|报送)(?:以下|下列|[^，。；]{0,4}材料|[^，。；]{2,}(?:证明|证书|复印件|原件))")
 _BARE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布)?\s*[。.]?\s*$")
@@ -146,6 +147,12 @@ def _score(
             else ASKS["deadline"].value if "deadline" in kinds else YEAR
         )
         score += 0.4 if header == "实施年限" or when.search(text) else 0.0
+        # '资助周期多长' is answered where the length is said of it ('资助周期为2年'), not of what follows it
+        # ('资助周期期满后3个月内提交')
+        if lasting == "length" and any(
+            _SAID_OF.match(text[text.find(t) + len(t):]) for t in matched if len(t) >= 2 and t in text
+        ):
+            score += 0.2
         # a sentence saying it gives the window ('申报时间为…', '常年受理') over one that only holds a date
         if "deadline" in kinds and _WINDOW.search(text):
             score += 0.3

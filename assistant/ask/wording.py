@@ -52,6 +52,11 @@ SAME_MEANING: tuple[tuple[str, ...], ...] = (
     ("线上", "网上"),
     ("窗口", "柜台"),
     ("有效期", "有效期限"),
+    ("补正", "补交", "补齐", "补充材料"),
+    ("不合格", "没过", "没通过", "未通过"),
+    ("异议", "意见", "不服"),  # '对结果有意见' is what a notice calls 有异议
+    ("费用", "收费", "交费", "缴费"),  # paying for an application, said by its noun ('不收取任何费用')
+    ("代表性成果", "代表作", "代表性论文"),
     # a table's marks, by the names people say them ('打星号的岗位')
     ("★", "星号", "五角星", "星标"),
 )
