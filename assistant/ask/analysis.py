@@ -48,6 +48,8 @@ WEAK_TERMS = frozenset(
     "人才 规划 工程 项目 建设 方面 哪些 什么 多少 需要 支持 主要 具体 怎么 如何 哪个 哪几 要 有 "
     "是 的 了 吗 呢 和 与 及 在 对 给 会 能 可以 什么样 怎样 哪 几 我 我们 你 请问 一下 这个 那个 这份 文件 里面 "
     "规定 情况 内容 一些 提出 重点 期间 相关 分别 各自 "
+    # a modal's negation says how it is asked ('不能申请' asks who is excluded, which the documents write 不予)
+    "不能 不可以 不会 不要 "
     # nouns that frame the question: which body, when, what problem
     "部门 时候 问题 "
     # Verbs every policy document uses of every benefit: they say how it is had, not which one.
@@ -168,7 +170,9 @@ ASKS: dict[str, _Ask] = {
         # a subsidy's or award's verb alone ('买房补多少', '引进一个硕士奖多少'), not a count ('补多少人')
         r"|[补奖]贴?多少(?![人名个家项次年天月])",
         # a sum, or a share of a named base ('按市场租金的50%缴纳', '上浮20%')
-        r"\d[\d.,，]*\s*[万亿千百]?\s*元|(?:[按以][^，。；]{1,12}的|上浮|下浮|提高|增加)\s*\d+(?:\.\d+)?\s*[%％]",
+        r"\d[\d.,，]*\s*[万亿千百]?\s*元|(?:[按以][^，。；]{1,12}的|上浮|下浮|提高|增加)\s*\d+(?:\.\d+)?\s*[%％]"
+        # a benefit's share ('补贴比例提高到70%')
+        r"|比例\S{0,4}?\d+(?:\.\d+)?\s*[%％]",
         "具体的金额标准", label=r"金额|标准|额度|数额"),
     # A number to call (or write to: '联系方式' is answered by an e-mail too); a web address and an e-mail are kinds
     # of their own — a phone number does not answer '网址是什么'.
@@ -177,7 +181,7 @@ ASKS: dict[str, _Ask] = {
     "web": _ask(r"网址|网站是|[哪什][个么]网站|官网|网页|链接|(?:哪里|哪儿|在哪)\S{0,2}下载",
                 r"https?://|www\.|[A-Za-z0-9-]+\.(?:gov|com|org|net|edu)?\.?cn\b|[A-Za-z0-9-]+\.(?:com|org|net)\b",
                 "网址"),
-    "email": _ask(r"邮箱|电子邮件|(?i:e-?mail)", r"[\w.+-]+@[\w-]+\.[\w.]+", "电子邮箱"),
+    "email": _ask(r"邮箱|邮件|(?i:e-?mail)", r"[\w.+-]+@[\w-]+\.[\w.]+", "电子邮箱"),
     # Where a person is sent to learn or serve ('派到哪里进修', '去哪儿挂职') asks the host the passage names (a hospital,
     # a university), not a street address.
     "address": _ask(rf"(?:地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌"

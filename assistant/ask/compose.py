@@ -41,7 +41,7 @@ from assistant.ask.analysis import (
     question_terms,
     subject_terms,
 )
-from assistant.ask.enumerations import LIST_CHARS, introduces, with_items
+from assistant.ask.enumerations import LIST_CHARS, introduces, with_items, with_siblings
 from assistant.ask.pieces import (
     CONTENT_HEADERS,
     Piece,
@@ -84,6 +84,8 @@ _LENGTH = re.compile(r"(?<![\d.])(?:\d{1,3}|[一二两三四五六七八九十�
 _SAID_OF = re.compile(r"\s*(?:为期|为|是|共|计|最长为?|最长不超过|不超过|一般为)?\s*" + _LENGTH.pattern)
 _WINDOW = re.compile(r"(?:申报|报名|受理|申请)(?:时间|期限|日期)|截止|常年受理|集中受理|每(?:年|季度|月)\S{0,8}(?:受理|申报|申请)")
 _SUBMITS = re.compile(r"(?:提交|提供|携带|报送)(?:以下|下列|[^，。；]{0,4}材料|[^，。；]{2,}(?:证明|证书|复印件|原件))")
+_ASKS_EXCLUDED = re.compile(r"(?:不能|不可以|不得|不予|不让|没法|无法|不给)(?:申请|申报|享受|领|报|认定|补)|哪些情况不|什么情况下?不")
+_EXCLUDES = re.compile(r"不予|不得|不属于|不纳入|不享受|不适用|除外|排除")
 _BARE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布)?\s*[。.]?\s*$")
 _IN_FORCE = re.compile(r"施行|生效|起执行|废止|印发")
 _ASKS_MONTH = re.compile(r"哪几个?月|哪个月|几月份|哪些月份")
@@ -127,7 +129,9 @@ def _score(
         # (the most specific kind asked: '对年龄有要求吗' asks an age, not the list of conditions)
         label = header if piece.header is not None else text if introduces(piece) else ""
         named = [k for k in kinds if ASKS[k].rare] or kinds
-        if label and any(ASKS[k].label is not None and ASKS[k].label.search(label) for k in named):
+        # (a list of who may apply is no list of who may not: '哪些情况不能申请')
+        excluded = _ASKS_EXCLUDED.search(question) and not _EXCLUDES.search(label)
+        if label and not excluded and any(ASKS[k].label is not None and ASKS[k].label.search(label) for k in named):
             score += 0.3
         # what to submit ('应当提交…花名册、劳动合同') is no answer to who may apply, though both say 应当
         if "condition" in kinds and "procedure" not in kinds and _SUBMITS.search(text):
@@ -172,6 +176,11 @@ def _score(
         score += 0.3
     if "list" in intents and ("、" in text or "包括" in text):
         score += 0.15
+    # '哪些人不能申请' asks who is excluded: the list under '不予支持的情形' / '有下列情形之一的，不予补贴'
+    # (and not the list of who may apply)
+    if _ASKS_EXCLUDED.search(question):
+        announces = introduces(piece) or re.search(r"(?:下列|以下)\S{0,6}[：:]", text)
+        score += 0.3 if _EXCLUDES.search(f"{text} {piece.about}") else -0.3 if announces else 0.0
     if header == "行动措施":
         score -= 0.05
     if header == "牵头单位" and "who" not in intents or header == "实施年限" and "when" not in intents:
@@ -231,16 +240,21 @@ def _introduced(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPie
     return out
 
 
-def _stating(picks: list[ScoredPiece], backing: dict[str, list[Piece]]) -> list[ScoredPiece]:
+def _stating(
+    picks: list[ScoredPiece], backing: dict[str, list[Piece]], scores: dict[int, float]
+) -> list[ScoredPiece]:
     """The answer states every asked kind of value: when no pick is a piece that states it about the subject (the
-    best-scored sentence was the notice's preamble, not '计划遴选不超过60名'), the first such piece is the answer
-    instead of the picks that state nothing asked."""
+    best-scored sentence was the notice's preamble, not '计划遴选不超过60名'), the best-scored such piece (`scores`
+    by id of piece) is the answer instead of the picks that state nothing asked."""
     missing = [found for found in backing.values() if found and not any(p.piece in found for p in picks)]
     if not missing:
         return picks
     score = max(p.score for p in picks)
     kept = [p for p in picks if any(p.piece in found for found in backing.values())]
-    led = [ScoredPiece(found[0], score, frozenset()) for found in missing]
+    led = [
+        ScoredPiece(max(found, key=lambda p: scores.get(id(p), float("-inf"))), score, frozenset())
+        for found in missing
+    ]
     return list({id(p.piece): p for p in [*led, *kept]}.values())
 
 
@@ -302,9 +316,11 @@ def _sub_questions(question: str) -> list[str]:
     return asks if len(asks) > 1 else [question]
 
 
-def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPiece]:
-    """Best piece for each part of the question, then close runners-up that add new matched words."""
+def _select(question: str, pieces: list[Piece], max_chars: int) -> tuple[list[ScoredPiece], dict[int, float]]:
+    """Best piece for each part of the question, then close runners-up that add new matched words; and every
+    piece's best score over the parts (by id of piece)."""
     chosen: list[ScoredPiece] = []
+    scores: dict[int, float] = {}
     all_terms = question_terms(question)
     for part in _sub_questions(question):
         own = question_terms(part)
@@ -331,6 +347,8 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
             ),
             key=lambda s: -s.score,
         )
+        for scored in ranked:
+            scores[id(scored.piece)] = max(scores.get(id(scored.piece), float("-inf")), scored.score)
         if not ranked:
             continue
         best = ranked[0]
@@ -352,7 +370,7 @@ def _select(question: str, pieces: list[Piece], max_chars: int) -> list[ScoredPi
         for pick in picks:
             if all(c.piece != pick.piece for c in chosen):
                 chosen.append(pick)
-    return chosen
+    return chosen, scores
 
 
 def _from_top_passage(
@@ -445,7 +463,7 @@ def compose_answer(
             # 环节': the sub-headings of the section
             text, citations = cite(structured, {}, LIST_CHARS)
             return Answer(answer=text, answerable=True, confidence=0.8, citations=citations, route="retrieval")
-    picks = _select(question, pieces, max_chars)
+    picks, scores = _select(question, pieces, max_chars)
     weights = idf(question_terms(question), pieces)
     best = max(picks, key=lambda s: s.score) if picks else None
     if best is None or best.score < 0.2:
@@ -456,7 +474,7 @@ def compose_answer(
     missing = [kind for kind in kinds if not backing[kind] and ASKS[kind].decisive]
     if missing:
         return refuse([k for k in missing if ASKS[k].rare] or missing[:1], best)
-    picks = _stating(picks, backing)
+    picks = _stating(picks, backing, scores)
     if "consequence" in kinds:
         picks = with_cases(picks, pieces)
     picks = with_qualified(picks, pieces)  # '博士放宽至40周岁' is said with the rule it relaxes
@@ -480,6 +498,8 @@ def compose_answer(
             picks = [p for p in picks if p is top or not (introduces(p.piece) or p.piece.lead_in)
                      or p.piece.chunk.chunk_id == top.piece.chunk.chunk_id]
         picks = _introduced(picks, pieces)
+        if "list" in question_intents(question):  # '有哪几步': the steps of the list the best item is one of
+            picks = with_siblings(picks, pieces)
     else:
         # A question for one value ('哪个月受理') is not answered by a list a runner-up announces ('标准如下：'),
         # nor by the list the best piece announces when that piece states the value itself ('分5年平均发放，标准如下：'

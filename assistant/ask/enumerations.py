@@ -2,17 +2,22 @@
 
     hits = with_continuations(hits, following)     # chunks continuing an introduction that ends a top hit
     picks = with_items(picks, pieces, chunks)      # each introducing pick followed by its items
+    picks = with_siblings(picks, pieces)           # an item picked without an introduction: its whole list
 
 Contract:
 - Items in the introduction's own chunk follow it in reading order; an introduction that ends its chunk continues
   in the next chunks of its own section (a table row whole, else their sub-heading when they open one, else their
   first sentence), up to `CONTINUATION_CHUNKS` and never past the section.
+- A numbered item ('1. 个人注册：…') of a list under a heading, with no introducing sentence, stands for its list:
+  the numbered items of its passage come with it, in order, each said by its name when every item names itself
+  before a colon ('1. 个人注册：…' -> '个人注册').
 - An item already picked is not repeated. Up to `LIST_CHARS` characters are given to a gathered list.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.ask.pieces import Piece, ScoredPiece
 from assistant.core.types import Chunk, ScoredChunk
@@ -109,3 +114,32 @@ def with_items(ordered: list[ScoredPiece], pieces: list[Piece], chunks: list[Chu
             if all(o.piece != scored.piece for o in out):
                 out.append(scored)
     return out
+
+
+# '1. ', '（2）', '3、': a numbered item; a plain sentence is none.
+_NUMBERED = re.compile(r"^\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d)))")
+
+
+def with_siblings(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPiece]:
+    """'办理流程有哪几步' answered by the step '1. 个人注册：…' of a list under its heading (no sentence introduces it)
+    is answered by the list: every numbered item of the pick's passage, in reading order, the pick among them."""
+    out = list(picks)
+    for pick in picks:
+        piece = pick.piece
+        if piece.header is not None or piece.lead_in or not _NUMBERED.match(piece.text):
+            continue
+        items = sorted(
+            (p for p in pieces if p.chunk.chunk_id == piece.chunk.chunk_id and p.header is None
+             and _NUMBERED.match(p.text)),
+            key=lambda p: p.position,
+        )
+        # steps named before their colon ('1. 个人注册：申报人登录…') are said by their names, so all fit
+        labels = [_LABEL.match(item.text) for item in items]
+        if all(labels):
+            items = [replace(item, text=label.group()[:-1]) for item, label in zip(items, labels, strict=True) if label]
+        out = [o for o in out if o.piece.chunk.chunk_id != piece.chunk.chunk_id or not _NUMBERED.match(o.piece.text)]
+        out += [ScoredPiece(item, pick.score * 0.9, frozenset()) for item in items]
+    return out
+
+
+_LABEL = re.compile(r"^\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d)))\s*[^：:，,。；;]{2,8}[：:]")

@@ -80,7 +80,8 @@ _FRAME_NOUNS = frozenset(
 _PERSON_ENDINGS = frozenset("生师员者人家工士手匠")
 
 
-_EDITION = re.compile(r"((?:19|20)\d\d)\s*年度")
+# a year's round: '2025年度', '2026年第一批'
+_EDITION = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:度|第\s*[一二三四五六七八九十\d]{1,3}\s*批)")
 _LETTER_TIER = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*([类档级])")
 
 
@@ -95,8 +96,8 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
     # an edition the documents are not of ('2025年度名单' asked of the 2026年度 notice): another year's round
     for year in set(_EDITION.findall(question)):
         editions = {y for h in hits for y in _EDITION.findall(h.chunk.title or "")}
-        if editions and year not in editions and f"{year}年度" not in seen:
-            return f"{year}年度"
+        if editions and year not in editions and not re.search(rf"{year}年(?:度|第)", seen):
+            return next(m.group() for m in _EDITION.finditer(question) if m.group(1) == year)
     # a tier the passages' tiers do not include ('E类' of a table of A类…D类) is no tier of theirs
     for letter, classifier in _LETTER_TIER.findall(question):
         tiers = set(re.findall(rf"(?<![A-Za-z])([A-Za-z])\s*{classifier}", seen))

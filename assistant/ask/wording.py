@@ -57,6 +57,8 @@ SAME_MEANING: tuple[tuple[str, ...], ...] = (
     ("异议", "意见", "不服"),  # '对结果有意见' is what a notice calls 有异议
     ("费用", "收费", "交费", "缴费"),  # paying for an application, said by its noun ('不收取任何费用')
     ("代表性成果", "代表作", "代表性论文"),
+    ("剩余", "剩下"),
+    ("同时享受", "同时拿", "同时领", "一起拿", "一起领", "兼得"),
     # a table's marks, by the names people say them ('打星号的岗位')
     ("★", "星号", "五角星", "星标"),
 )

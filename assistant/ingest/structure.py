@@ -2,14 +2,15 @@
 
 Contract:
 - `parse_heading(text)` -> (level, heading) or None. Levels of a Chinese government plan:
-  0 附件 1 / 附件 2-1 · 1 一、 · 2 （一）or (一) · 3 1. · 4 （1）or (1) · 5 ——item.
+  0 附件 1 / 附件 2-1 · 1 一、 · 2 （一）or (一) · 3 1. · 3.5 2.1 · 4 （1）or (1) · 5 ——item.
   Full-width and ASCII brackets are both accepted (the corpus mixes '（3）' and '(4) '). A heading line that
   carries body text ('(3) 硕博人才“倍增工程”。重点围绕…') is a heading up to its first '。'; `split_heading`
   returns the body too. A numbered line whose first sentence is long or has a comma is a list item, not a heading.
 - `split_sections(doc)` -> sections in reading order, each with its heading path; a heading's trailing body
   text becomes the first paragraph of its section; sections without blocks are left out.
 - `extract_tables(doc)` -> `TableRows`: header row found (empty header cells take the text on their left),
-  repeated header rows dropped, a blank first cell filled from the row above (merged groups), the table named
+  repeated header rows dropped, a two-level header joined into one name per column ('首年补贴标准（万元/年）'), a
+  blank first cell filled from the row above (merged groups), the table named
   by its caption or else its section heading. A table (or its caption) right after a '——' item belongs to
   the section enclosing the item: the item is a paragraph of that section, not the table's parent.
 """
@@ -37,10 +38,12 @@ _NUMBER_PREFIX = re.compile(rf"^(?:[{_CN_NUM}]{{1,3}}、|[（(]\s*[{_CN_NUM}\d]{
 # An enumeration item: （一） / (1) / 1. / 1、 / ① at the start of a line.
 ENUM_ITEM = re.compile(rf"^(?:[（(]\s*(?:[{_CN_NUM}]{{1,3}}|\d{{1,2}})\s*[）)]|\d{{1,2}}\s*[.．、](?!\d)|[①-⑳])")
 _ANNEX = re.compile(r"^附件\s*(\d+(?:\s*[-－—]\s*\d+)?)\s*$")
-_LEVELS: list[tuple[int, re.Pattern[str]]] = [
+_LEVELS: list[tuple[float, re.Pattern[str]]] = [
     (1, re.compile(rf"^[{_CN_NUM}]{{1,3}}、\s*\S")),
     (2, re.compile(rf"^[（(]\s*[{_CN_NUM}]{{1,3}}\s*[）)]\s*\S")),
     (3, re.compile(r"^\d{1,2}\s*[.．]\s*(?!\d)\S")),
+    # decimal numbering of a 细则 ('2.1 生活补贴申请条件'): a sub-heading of '2. …'
+    (3.5, re.compile(r"^\d{1,2}\s*[.．]\s*\d{1,2}(?![\d.．])\s*[\u4e00-\u9fff]")),
     (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*\S")),
     (5, re.compile(r"^[—―─]{2}\s*\S")),
 ]
@@ -241,9 +244,14 @@ def table_rows(table: Table, section: tuple[str, ...]) -> TableRows:
     pages = list(table.row_pages) if len(table.row_pages) == len(grid) else [table.page] * len(grid)
     header = _fill_header(grid[0])
     header_key = _key(grid[0])
+    body, body_pages = grid[1:], pages[1:]
+    if body and _sub_header(header, body[0]):
+        # a two-level header ('补贴标准（万元/年）' over 首年 | 次年 | 第三年): each column is named by both
+        header = [_joined(top, sub) for top, sub in zip(header, body[0], strict=True)]
+        body, body_pages = body[1:], body_pages[1:]
     rows: list[list[str]] = []
     row_pages: list[int | None] = []
-    for cells, page in zip(grid[1:], pages[1:], strict=True):
+    for cells, page in zip(body, body_pages, strict=True):
         if _key(cells) == header_key or _key(_fill_header(cells)) == _key(header) or not any(cells):
             continue  # a header row repeated after a page break
         if not cells[0] and rows:
@@ -252,6 +260,33 @@ def table_rows(table: Table, section: tuple[str, ...]) -> TableRows:
         row_pages.append(page)
     name = table.caption or (section[-1] if section else "表格")
     return TableRows(name=name, section=section, header=header, rows=rows, row_pages=row_pages)
+
+
+_UNIT_SUFFIX = re.compile(r"[（(][^（）()]{1,10}[）)]\s*$")
+
+
+def _sub_header(header: list[str], row: list[str]) -> bool:
+    """A second header row: under a header cell spanning several columns it names each of them (no figures),
+    and elsewhere it is empty or repeats the header merged down."""
+    spanned = [i for i in range(1, len(header)) if header[i] and header[i] == header[i - 1]]
+    if not spanned:
+        return False
+    labels = [row[i] for i in range(len(row)) if row[i] and row[i] != header[i]]
+    under = {i - 1 for i in spanned} | set(spanned)
+    return (
+        len(labels) >= 2
+        and all(row[i] and not re.search(r"\d", row[i]) for i in under)
+        and all(not row[i] or row[i] == header[i] for i in range(len(row)) if i not in under)
+    )
+
+
+def _joined(top: str, sub: str) -> str:
+    """'补贴标准（万元/年）' over '首年' -> '首年补贴标准（万元/年）'; a column the sub-row leaves alone keeps its name."""
+    if not sub or sub == top:
+        return top
+    unit = _UNIT_SUFFIX.search(top)
+    base = top[: unit.start()] if unit else top
+    return f"{sub}{base}{unit.group() if unit else ''}"
 
 
 def _pad(row: list[str], width: int) -> list[str]:
