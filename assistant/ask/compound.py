@@ -5,6 +5,8 @@
                                                     and that does not state what the part asks
     unsaid(hits, citations) -> hits                 the passages less the sentences already quoted
     combine_answers([answer_a, answer_b]) -> one Answer, citations renumbered in order
+    continue_part(part, earlier, mentions) -> str   a later part made standalone: "…工程要达到什么目标？"
+    answer_parts(question, mentions, answer_one=…, passages=…, compose=…) -> (Answer, hits)   all of the above
 
 Each part is answered on its own (the second resolved against the first, as a follow-up would be) and the
 replies are joined, so a question that needs a table row and a sentence gets both, each with its source.
@@ -12,16 +14,26 @@ A later part resolved against the first carries the first's subject, so its best
 answer again ('企业引进一个硕士奖多少？一年封顶多少？' -> the per-person amount twice). Such a part is answered again
 by its own words from the same passages less what was already said (the cap, '…年度引才奖励累计不超过30万元'), or
 refused for itself; it is never dropped as a repeat with nothing in its place.
+
+Contract of `answer_parts`: a question of one part is `answer_one(question)` itself. Otherwise each part is
+answered by `answer_one` (later parts after `continue_part`); a part that repeats an earlier one
+(`repeats_earlier`) is answered again by `compose(part as asked, unsaid(hits))`, where the hits are those
+`answer_one` returned or, for an answer from a fact, `passages(part)`. The hits returned are every part's,
+without duplicates, in order.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from assistant.ask import followup
 from assistant.ask.analysis import ASKS, asked_kinds, question_terms
+from assistant.ask.followup import Mentions
 from assistant.ask.vocabulary import ASKING
 from assistant.ask.wording import in_their_words
-from assistant.core.types import Answer, Citation, ScoredChunk
+from assistant.core.timing import stage
+from assistant.core.types import Answer, Citation, ScoredChunk, Turn
 
 _PART = re.compile(r"[^？?]+[？?]?")
 _MARK = re.compile(r"\[(\d+)\]")
@@ -179,3 +191,49 @@ def _without_repeats(text: str, earlier: list[str]) -> str:
 
 def _renumber(text: str, number: dict[int, int]) -> str:
     return _MARK.sub(lambda m: f"[{number.get(int(m.group(1)), int(m.group(1)))}]", text)
+
+
+def continue_part(part: str, earlier: list[str], mentions: Mentions) -> str:
+    """A later part of a compound question, made standalone: resolved like a follow-up, and when it names
+    nothing of its own (要达到什么目标？), given the subject of the part before it."""
+    resolved = followup.resolve_followup(part, [Turn(role="user", content=p) for p in earlier], mentions)
+    if resolved != part or mentions(part):
+        return resolved
+    subject = mentions(earlier[-1])
+    if subject:
+        return f"{subject[0]}{part}"
+    # No named programme: the noun phrase the earlier part opened with ('企业引进一个硕士奖多少？一年封顶多少？')
+    phrase = followup.opening_phrase(earlier[-1])
+    return f"{phrase}，{part}" if phrase and followup.is_elliptical(part, mentions) else part
+
+
+def answer_parts(
+    question: str,
+    mentions: Mentions,
+    *,
+    answer_one: Callable[[str], tuple[Answer, list[ScoredChunk]]],
+    passages: Callable[[str], list[ScoredChunk]],
+    compose: Callable[[str, list[ScoredChunk]], Answer],
+) -> tuple[Answer, list[ScoredChunk]]:
+    """The question answered part by part and the parts' answers joined; with the passages they came from."""
+    parts = split_questions(question)
+    if len(parts) == 1:
+        return answer_one(question)
+    answers: list[Answer] = []
+    hits: list[ScoredChunk] = []
+    for i, asked in enumerate(parts):
+        part = asked
+        if i > 0:  # "要达到什么目标？" after "这个工程谁牵头？" is about the same thing
+            with stage("analysis"):
+                part = continue_part(asked, parts[:i], mentions)
+        answer, part_hits = answer_one(part)
+        repeated = repeats_earlier(asked, answer, answers) if i > 0 else []
+        if repeated:
+            # '一年封顶多少' carried the first part's subject and got its answer again: the part's own words
+            # choose among the same passages less what was said (or it is refused for itself)
+            if not part_hits:  # answered from a fact: the passages the part would be answered from
+                part_hits = passages(part)
+            answer = compose(asked, unsaid(part_hits, [c for a in answers for c in a.citations] + repeated))
+        answers.append(answer)
+        hits.extend(h for h in part_hits if all(h.chunk.chunk_id != k.chunk.chunk_id for k in hits))
+    return combine_answers(answers), hits

@@ -19,12 +19,15 @@ service layer stores sessions and passes their turns back in.
 What a worker keeps in memory (BM25, the entity index, the chunk map) is a `Snapshot` (`assistant.ask.snapshot`)
 built from the shared stores and swapped in one assignment, so a query never sees a half-indexed document. The
 catalog's generation counter tells a worker when another one changed the stores.
+
+Answering here is orchestration: a self-description is answered by `self_reply`, a question of several parts
+part by part by `compound.answer_parts`, one part from facts (`router`, `fact_answer`) or from the passages
+`passages.gather_passages` finds, composed by `compose`.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -35,21 +38,18 @@ from assistant.ask import (
     compose,
     compound,
     crossrefs,
-    enumerations,
     fact_answer,
     fidelity,
     focus,
     followup,
-    match_reply,
-    remarks,
     matching,
+    passages,
     router,
-    section_lists,
     self_description,
+    self_reply,
     suggest,
-    table_lists,
 )
-from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever, prefer_stating
+from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
 from assistant.ask.snapshot import Snapshot, SnapshotBuilder
 from assistant.core.config import Settings
 from assistant.core.errors import DocumentNotFound, NotReady
@@ -60,22 +60,6 @@ from assistant.ingest.pipeline import FillProgress, IngestSummary, open_ingestor
 from assistant.store.db import exclusive
 
 log = logging.getLogger(__name__)
-
-_FIRST_PERSON = re.compile(r"我|本人|俺|咱|自己")
-_CLAUSE = re.compile(r"[^，,。；;！!？?]+")
-
-
-def _has_profile(p: matching.Profile) -> bool:
-    return bool(p.talent_kinds or p.education or p.industry or p.employer_kind or p.jinjiang_born)
-
-
-# Passages retrieved per question: a question naming a document is answered from all of them (after focusing), any
-# other from the best eight once those stating the asked kind of value have moved up.
-CANDIDATES = 30
-# Weight of the ranking of the candidates that state a rarely held kind of value the question asks (an age, an
-# address, an amount) in the fusion with the retriever's own ranking (`retrieval.prefer_stating`). 0.5 and 1.0
-# measured the same on the tuning halves; the smaller disturbs the retriever's order less.
-STATING_WEIGHT = 0.5
 
 
 class Engine:
@@ -222,109 +206,37 @@ class Engine:
                 return rewritten
         return followup.resolve_followup(question, history, self._mentions(snap))
 
-    def _continue(self, part: str, earlier: list[str], snap: Snapshot) -> str:
-        """A later part of a compound question, made standalone: resolved like a follow-up, and when it names
-        nothing of its own (要达到什么目标？), given the subject of the part before it."""
-        mentions = self._mentions(snap)
-        resolved = followup.resolve_followup(part, [Turn(role="user", content=p) for p in earlier], mentions)
-        if resolved != part or mentions(part):
-            return resolved
-        subject = mentions(earlier[-1])
-        if subject:
-            return f"{subject[0]}{part}"
-        # No named programme: the noun phrase the earlier part opened with ('企业引进一个硕士奖多少？一年封顶多少？')
-        phrase = followup.opening_phrase(earlier[-1])
-        return f"{phrase}，{part}" if phrase and followup.is_elliptical(part, mentions) else part
-
     @staticmethod
     def _mentions(snap: Snapshot):  # type: ignore[no-untyped-def]
         return lambda text: [f.name for f in snap.entities.mentions(text)]
 
     def _extractive(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
         """A self-description gets the matching programmes, then the answer to any direct question it also asks
-        (`self_description.describe(...).remainder`); anything else is answered part by part."""
+        (`self_reply.answer_described`); anything else is answered part by part (`compound.answer_parts`)."""
         with stage("analysis"):
             profile = self._profile(question, snap)
             desc = self_description.describe(question, profile, [self.settings.deployment.city])
-        # A description naming one of the documents' programmes has that programme for its subject
-        # ('企业家培训的领航工程，是哪几个单位牵头的'), unless the asker says it is about them ('我…', '本人…'). A
-        # description without the pronoun ('在民企做技术副总，想去挂职，…') still describes the asker.
-        names_programme = desc.is_self and self._programme_is_subject(desc.description, snap)
-        if (
-            names_programme
-            and (desc.remainder or not _has_profile(profile))
-            and not _FIRST_PERSON.search(question)
-        ):
-            desc = desc.model_copy(update={"is_self": False})
-        found: list[matching.Match] = []
-        if desc.is_self:
-            # a message naming a place is matched against that place's documents only: another city's amount is
-            # nothing the person can claim
-            written = focus.writing_places(question, snap.titles[1], self._places(snap))
-            facts = [f for f in snap.facts if written is None or f.doc_id in written]
-            chunks = [c for c in snap.chunks.values() if written is None or c.doc_id in written]
-            with stage("facts"):
-                found = matching.match(profile, facts, chunks)
-            # A description read by its wording alone (no kind of talent or industry) is matched by its own
-            # words; when they reach no programme, the message is answered as a question.
-            if not found and not match_reply.profile_label(profile):
-                desc = desc.model_copy(update={"is_self": False})
-        if desc.is_self:
-            matched = match_reply.match_answer(profile, found)
-            if not desc.remainder:
-                return matched, []
-            # The direct question is answered with the description around it: '我是博士…补贴多少？' asks a
-            # doctor's subsidy, which '补贴多少？' alone does not say.
-            rest, hits = self._extractive_parts(question, snap, top_k)
-            if not rest.answerable:
-                # The direct question was not answered: say so first, then what applies to the person; the
-                # reply as a whole does not claim to have answered it.
-                combined = compound.combine_answers([rest, matched])
-                return combined.model_copy(update={"answerable": False, "confidence": rest.confidence}), hits
-            # The direct question answered first and whole; what else applies is named in one line, so the
-            # reply stays short (the full list is one /api/v1/match away).
-            brief = match_reply.match_brief(found)
-            return compound.combine_answers([rest, brief] if brief else [rest, matched]), hits
-        return self._extractive_parts(question, snap, top_k)
-
-    def _programme_is_subject(self, description: str, snap: Snapshot) -> bool:
-        """The description names one of the documents' programmes and says nothing of the person elsewhere: in
-        '企业家培训的领航工程，是哪几个单位牵头的' the programme is the subject; in '初中老师，当了三年班主任，想评上名
-        班主任' the clauses without the programme's words still say who the asker is."""
-        clauses = _CLAUSE.findall(description)
-        naming = [c for c in clauses if any(f.kind == "programme" for f in snap.entities.mentions(c))]
-        if not naming:
-            return False
-        rest = "，".join(c for c in clauses if c not in naming)
-        return not (rest and _has_profile(self._profile(rest, snap)))
+        replied = self_reply.answer_described(
+            question,
+            desc,
+            profile,
+            snap,
+            places=self._places(snap),
+            profile_of=lambda text: self._profile(text, snap),
+            answer_question=lambda asked: self._extractive_parts(asked, snap, top_k),
+        )
+        return replied if replied is not None else self._extractive_parts(question, snap, top_k)
 
     def _extractive_parts(
         self, question: str, snap: Snapshot, top_k: int
     ) -> tuple[Answer, list[ScoredChunk]]:
-        parts = compound.split_questions(question)
-        if len(parts) == 1:
-            return self._extractive_one(question, snap, top_k)
-        answers: list[Answer] = []
-        hits: list[ScoredChunk] = []
-        for i, asked in enumerate(parts):
-            part = asked
-            if i > 0:  # "要达到什么目标？" after "这个工程谁牵头？" is about the same thing
-                with stage("analysis"):
-                    part = self._continue(asked, parts[:i], snap)
-            answer, part_hits = self._extractive_one(part, snap, top_k)
-            repeated = compound.repeats_earlier(asked, answer, answers) if i > 0 else []
-            if repeated:
-                # '一年封顶多少' carried the first part's subject and got its answer again: the part's own words
-                # choose among the same passages less what was said (or it is refused for itself)
-                if not part_hits:  # answered from a fact: the passages the part would be answered from
-                    places = self._places(snap)
-                    named = focus.named_document(part, *snap.titles, places=places)
-                    part_hits = self._hits(part, snap, top_k, named, places)
-                unsaid = compound.unsaid(part_hits, [c for a in answers for c in a.citations] + repeated)
-                answer = self._compose(asked, unsaid, snap)
-            answers.append(answer)
-            hits.extend(h for h in part_hits if all(h.chunk.chunk_id != k.chunk.chunk_id for k in hits))
-        return compound.combine_answers(answers), hits
+        return compound.answer_parts(
+            question,
+            self._mentions(snap),
+            answer_one=lambda part: self._extractive_one(part, snap, top_k),
+            passages=lambda part: self._passages(part, snap, top_k),
+            compose=lambda asked, hits: self._compose(asked, hits, snap),
+        )
 
     def _extractive_one(self, question: str, snap: Snapshot, top_k: int) -> tuple[Answer, list[ScoredChunk]]:
         """One question's answer and the passages it was composed from (none for a fact or matching answer:
@@ -340,7 +252,7 @@ class Engine:
             if answer is not None:
                 return crossrefs.with_referenced(answer, snap.addresses), []
         with stage("retrieval"):
-            hits = self._hits(question, snap, top_k, named, places)
+            hits = passages.gather_passages(question, self._retriever(snap), snap, top_k, named, places)
         return self._compose(question, hits, snap), hits
 
     def _compose(self, question: str, hits: list[ScoredChunk], snap: Snapshot) -> Answer:
@@ -349,26 +261,11 @@ class Engine:
             # '符合本办法第三条规定条件的' is said with 第三条 itself
             return crossrefs.with_referenced(answer, snap.addresses)
 
-    def _hits(
-        self, question: str, snap: Snapshot, top_k: int, named: str | None, places: list[str]
-    ) -> list[ScoredChunk]:
-        """The passages a question is answered from: retrieved, those stating the asked kind moved up, focused
-        on the document it names, with the enumerations, table rows and sub-sections they need."""
-        hits = self._retriever(snap).retrieve(question, CANDIDATES)
-        kinds = [k for k in analysis.asked_kinds(question) if analysis.ASKS[k].rare]
-        # '年龄卡在多少' is answered by the passage stating an age, '去哪里办' by one with an address
-        if kinds:
-            hits = prefer_stating(
-                hits, lambda c: any(analysis.ASKS[k].value.search(c.text) for k in kinds), STATING_WEIGHT
-            )
-        hits = hits[: max(top_k, 8) if named is None else CANDIDATES]
-        hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles, places=places)
-        hits = enumerations.with_continuations(hits, snap.following)
-        hits = table_lists.with_table_rows(hits, snap.tables)  # a list or a whole column needs every row
-        hits = remarks.with_notes(hits, snap.tables, snap.following)  # what a row's '★' means
-        if "list" in analysis.question_intents(question):
-            hits = section_lists.with_sections(hits, snap.sections)
-        return hits
+    def _passages(self, question: str, snap: Snapshot, top_k: int) -> list[ScoredChunk]:
+        """The passages a question is answered from, focused on the document it names (if any)."""
+        places = self._places(snap)
+        named = focus.named_document(question, *snap.titles, places=places)
+        return passages.gather_passages(question, self._retriever(snap), snap, top_k, named, places)
 
     def ask(
         self, question: str, history: list[Turn] | list[dict] | None = None, top_k: int | None = None
