@@ -34,6 +34,8 @@ _TRAILING = re.compile(r"(?:呢|啊|呀|吗|吧|了|的|是|要|可以|能|有|�
 # Columns that number or annotate rows are never what is asked.
 _NEVER_ASKED = re.compile(r"^(?:序号|编号|备注|说明|注)$")
 _MIN_VALUES = 2
+_PERSON_NOUN = re.compile(r"(?:位|个)?(?:人员|同志|人(?!才))")
+_NAME_HEADER = re.compile(r"姓名|名字")
 
 
 def with_table_rows(
@@ -68,6 +70,9 @@ def _asks_column(noun: str, header: str) -> bool:
     header = re.sub(r"[（(][^）)]*[）)]", "", header).strip()
     if not header or _NEVER_ASKED.match(header):
         return False
+    # '有哪几个人', '哪些同志': people are listed by their names
+    if _PERSON_NOUN.match(noun) and _NAME_HEADER.search(header):
+        return True
     if len(noun) == 1:
         return noun in header
     return noun.endswith(header) or noun in header or (len(header) >= 2 and header in noun)
