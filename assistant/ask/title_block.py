@@ -1,7 +1,7 @@
 """Questions about a document itself — its 文号, issuer, date, title — answered from its title block.
 
     ASKS_DOCUMENT.search("这个通知的文号是多少？")      a question about the document
-    document_answer(question, hits) -> Answer | None   the asked line of the best-ranked document's 'meta' chunk
+    document_answer(question, hits) -> Answer | None   the asked lines of the best-ranked document's 'meta' chunk
 
 Any other question never reads the title block: the title names every topic of its document.
 """
@@ -45,10 +45,12 @@ def document_answer(question: str, hits: list[ScoredChunk]) -> Answer | None:
             answerable=False, confidence=0.8, route="refusal",
             citations=[citation(1, meta, f"标题：{meta.title}")],
         )
-    for label, cue in _DOCUMENT_FIELDS:
-        if cue.search(question) and lines.get(label):
-            value = lines[label].strip()
-            text = f"《{meta.title}》的{label}：{value}[1]。"
-            return Answer(answer=text, answerable=True, confidence=0.9, route="retrieval",
-                          citations=[citation(1, meta, f"{label}：{value}")])
-    return None
+    # every line asked ('哪个单位发布的，落款日期？' asks the issuer and the date), each with its citation
+    asked = [(label, lines[label].strip()) for label, cue in _DOCUMENT_FIELDS if cue.search(question) and lines.get(label)]
+    if not asked:
+        return None
+    said = "；".join(f"{label}：{value}[{n}]" for n, (label, value) in enumerate(asked, 1))
+    return Answer(
+        answer=f"《{meta.title}》的{said}。", answerable=True, confidence=0.9, route="retrieval",
+        citations=[citation(n, meta, f"{label}：{value}") for n, (label, value) in enumerate(asked, 1)],
+    )
