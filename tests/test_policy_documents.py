@@ -88,8 +88,8 @@ def test_document_questions_and_refusals_use_the_document_itself(client: TestCli
         issuer = _ask(client, "海燕计划申报通知是哪些部门印发的？")
         assert "海屿市人力资源和社会保障局" in issuer["answer"] and "海屿市财政局" in issuer["answer"]
         # two lines of the title block asked at once: both, each cited
-        both = _ask(client, "海燕计划申报通知是哪个单位发的，落款日期是哪天？")
-        assert "海屿市人力资源和社会保障局" in both["answer"] and "2025年" in both["answer"]
+        both = _ask(client, "海燕计划申报通知的发文单位和成文日期是什么？")
+        assert "海屿市人力资源和社会保障局" in both["answer"] and "2025年4月18日" in both["answer"]
         assert len(both["citations"]) == 2
         # Not stated in the notice: refused, with the notice's own contact and no invented hotline.
         refused = _ask(client, "海燕计划入选以后每月发多少生活补贴？")
