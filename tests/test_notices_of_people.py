@@ -1,5 +1,6 @@
-"""A 公示 lists people in a table: '某单位有哪几个人' is answered by the names of its rows; a guide's online platform
-('登录“X”平台在线提交') is where to apply. The documents are invented for the tests."""
+"""A 公示 lists people in a table: '某单位有哪几个人' is answered by the names of its rows; '在哪个网站公示' by the
+site it names (no web address asked); a guide's online platform ('登录“X”平台在线提交') is where to apply. The
+documents are invented for the tests."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ NOTICE = """云岭市2026年第一批高层次人才认定拟入选名单公示�
 4	许嘉禾	云岭智能装备研究院	D类
 5	蔡一帆	云岭大学	D类
 
-公示期为2026年4月1日至4月7日。
+公示期为2026年4月1日至4月7日，名单同时在云岭市人民政府网站公布。
 """
 
 GUIDE = """云岭市创业启动资助政策解读（测试用虚构文件）
@@ -51,3 +52,9 @@ def test_an_online_platform_is_where_to_apply(engine: Engine) -> None:
     answer = engine.ask("创业启动资助在哪儿申报？")
     assert answer.answerable
     assert "云岭科创通" in answer.answer
+
+
+def test_which_website_is_answered_by_the_site_named(engine: Engine) -> None:
+    answer = engine.ask("拟入选名单在哪个网站公布？")
+    assert answer.answerable
+    assert "云岭市人民政府网站" in answer.answer

@@ -181,6 +181,10 @@ ASKS: dict[str, _Ask] = {
     "web": _ask(r"网址|网站是|[哪什][个么]网站|官网|网页|链接|(?:哪里|哪儿|在哪)\S{0,2}下载",
                 r"https?://|www\.|[A-Za-z0-9-]+\.(?:gov|com|org|net|edu)?\.?cn\b|[A-Za-z0-9-]+\.(?:com|org|net)\b",
                 "网址"),
+    # Which website something is on ('名单在哪个网站公示'): a site the passage names ('桐原市人民政府网站'), not
+    # necessarily its address; '网址是什么' and '在哪个网站下载' still ask the address (`web`).
+    "site": _ask(r"(?:[哪什][个么]网站|哪个网(?!址)|什么网(?!址)|哪个平台|什么平台)(?!\S{0,4}下载)",
+                 r"[\u4e00-\u9fff“”]{2,20}(?:网站|官网|网|平台)(?![址点])", "具体的网站或平台"),
     "email": _ask(r"邮箱|邮件|(?i:e-?mail)", r"[\w.+-]+@[\w-]+\.[\w.]+", "电子邮箱"),
     # Where a person is sent to learn or serve ('派到哪里进修', '去哪儿挂职') asks the host the passage names (a hospital,
     # a university), not a street address.
@@ -331,6 +335,7 @@ def question_intents(question: str) -> set[str]:
 # A narrower kind wins over the broader one its cue also fires ('有效期多久' asks a validity, not a processing time).
 _NARROWER = {
     "validity": ("processing", "time", "deadline"),
+    "site": ("web", "address"),  # '在哪个网站公示' names a site; it asks no address
     "effective": ("deadline", "time"),
     "age": ("quantity",),
     "processing": ("time",),  # '多久能审完' asks a processing time, which '15个工作日内' states

@@ -17,14 +17,14 @@ from assistant.core.types import Answer, ScoredChunk
 # other question never is: the title names every topic of the document and would otherwise win everything.
 ASKS_DOCUMENT = re.compile(
     r"文号|发文|印发|发布|出台|颁布|编制单位|制定单位|标题|全称|文件名|落款|成文|(?:单位|部门|机关)(?:发|出|印|定)的"
-    r"|(?:什么时候|何时|哪天|哪年)(?:发|出台|印发|公布|下发)"
+    r"|(?:什么时候|何时|哪天|哪年|哪个月|几月份?)(?:发|出台|印发|公布|下发)"
 )
 
 
 # Which line of a document's title block a question about the document asks for.
 _DOCUMENT_FIELDS = (
     ("文号", re.compile(r"文号|字号|几号文")),
-    ("成文日期", re.compile(r"什么时候|何时|哪天|哪年|日期|时间")),
+    ("成文日期", re.compile(r"什么时候|何时|哪天|哪年|哪个月|几月|日期|时间")),
     ("发文机关", re.compile(r"(?:哪个|哪些|哪几个|哪两个|什么)(?:单位|部门|机关)|谁(?:发|出|印|制定|编制)|发文(?:单位|机关)|落款")),
     ("标题", re.compile(r"标题|全称|名称|叫什么|文件名")),
 )
