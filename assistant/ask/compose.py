@@ -5,7 +5,8 @@
 What the question asks comes from `analysis`; a list is gathered by `enumerations`, or read from a table's column
 by `table_lists` or from a section's sub-headings by `section_lists`; a question about the
 document itself is answered by `title_block`; refusals are worded by `refusal`; `support` decides whether a
-passage states what was asked. This module scores the pieces (`pieces`) of the hits and decides.
+passage states what was asked; `scoring` scores the pieces (`pieces`) of the hits and picks the best for each
+part of the question. This module decides what of them answers, or refuses.
 
 Contract:
 - The answer is made only of text copied from the hits (sentences, clauses, table cells), each piece followed
@@ -23,197 +24,27 @@ Contract:
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 
 from assistant.ask.analysis import (
     ASKS,
-    DUTY,
-    ISSUES,
-    ISSUING,
-    MEASURE_UNITS,
-    NUMBER,
-    YEAR,
-    YEAR_NAMED,
     asked_kinds,
     asked_measure,
     question_intents,
-    question_tense,
     question_terms,
     subject_terms,
 )
 from assistant.ask.enumerations import LIST_CHARS, introduces, with_items, with_siblings
-from assistant.ask.pieces import (
-    CONTENT_HEADERS,
-    Piece,
-    ScoredPiece,
-    by_name,
-    cite,
-    display,
-    split_pieces,
-)
-from assistant.ask.refusal import refusal, unmentioned
+from assistant.ask.pieces import Piece, ScoredPiece, by_name, cite, display, split_pieces
 from assistant.ask.qualified import with_cases, with_qualified
+from assistant.ask.refusal import refusal, unmentioned
 from assistant.ask.remarks import with_remarks
+from assistant.ask.scoring import select_pieces
 from assistant.ask.section_lists import section_listing
 from assistant.ask.support import idf, names_row, on_subject, supporting
 from assistant.ask.table_lists import table_listing
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
-from assistant.ask.vocabulary import ASKING
 from assistant.ask.wording import in_their_words
 from assistant.core.types import Answer, Chunk, ScoredChunk
-
-_DIGIT = re.compile(r"\d")
-
-# ---------------------------------------------------------------- what the question asks for
-
-
-def _year_column_fit(piece: Piece, tense: str | None) -> float:
-    """A row with one column per year ('2020年', '2025年'): a target question takes the latest year's cell, a
-    question about now the earliest's. 0 for cells of other columns and for questions naming no tense."""
-    header_year = YEAR_NAMED.search(piece.header or "")
-    if tense is None or header_year is None:
-        return 0.0
-    years = sorted({y for h, _ in piece.chunk.cells for y in YEAR_NAMED.findall(h)}) or [header_year.group()]
-    wanted = years[-1] if tense == "future" else years[0]
-    return 0.25 if header_year.group() == wanted else -0.1
-
-
-# A question for a length of time, and how a passage states one.
-_ASKS_LENGTH = re.compile(r"多久|多长时间|多长|期限|年限|(?<!哪)几(?:年|个月|天)|周期")  # '哪几个月' asks which months
-_LENGTH = re.compile(r"(?<![\d.])(?:\d{1,3}|[一二两三四五六七八九十百]+)\s*(?:个月|年|天|周|个?工作日|日内)")
-_SAID_OF = re.compile(r"\s*(?:为期|为|是|共|计|最长为?|最长不超过|不超过|一般为)?\s*" + _LENGTH.pattern)
-_WINDOW = re.compile(r"(?:申报|报名|受理|申请)(?:时间|期限|日期)|截止|常年受理|集中受理|每(?:年|季度|月)\S{0,8}(?:受理|申报|申请)")
-_SUBMITS = re.compile(r"(?:提交|提供|携带|报送)(?:以下|下列|[^，。；]{0,4}材料|[^，。；]{2,}(?:证明|证书|复印件|原件))")
-_ASKS_EXCLUDED = re.compile(r"(?:不能|不可以|不得|不予|不让|没法|无法|不给)(?:申请|申报|享受|领|报|认定|补)|哪些情况不|什么情况下?不")
-_EXCLUDES = re.compile(r"不予|不得|不属于|不纳入|不享受|不适用|除外|排除")
-_BARE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布)?\s*[。.]?\s*$")
-_IN_FORCE = re.compile(r"施行|生效|起执行|废止|印发")
-_ASKS_MONTH = re.compile(r"哪几个?月|哪个月|几月份|哪些月份")
-# a month of the year ('每年1月、7月'), not a date's month ('2024年1月1日') nor a length ('3个月内')
-_MONTH = re.compile(r"(?<![\d.年])\d{1,2}\s*月(?!\s*\d{1,2}\s*日|\s*[以之]?内)")
-
-
-def _score(
-    piece: Piece,
-    weights: dict[str, float],
-    intents: set[str],
-    years: list[str],
-    kinds: tuple[str, ...] = (),
-    tense: str | None = None,
-    measure: re.Pattern[str] | None = None,
-    duty: re.Pattern[str] | None = None,
-    lasting: str | None = None,
-    question: str = "",
-) -> ScoredPiece:
-    total = sum(weights.values()) or 1.0
-    text, header = piece.text, piece.header or ""
-    # A cell is about its row and its column: '生活补贴' in the header is what '生活补助多少' asks for.
-    matched = frozenset(t for t in weights if t in text or t in piece.about or t in header)
-    in_context = sum(w for t, w in weights.items() if t not in matched and t in piece.context)
-    # Every passage of a document is about the document's topic: '技能奖励…' is asked of the 技能人才奖励细则.
-    in_title = sum(w for t, w in weights.items() if t not in matched and t in (piece.chunk.title or ""))
-    # A piece that opens with the asked word is about it ('二是新能源汽车人才，…'), not merely mentioning it.
-    opening = sum(w for t, w in weights.items() if t in display(text)[:12])
-    score = (sum(weights[t] for t in matched) + 0.5 * in_context + 0.3 * in_title + 0.3 * opening) / total
-    if "number" in intents:
-        score += 0.3 if _DIGIT.search(text) else -0.2
-    # A question in a measure ('几个月') is answered by a figure in it ('60个月'), not by the 8000元 beside it.
-    if measure is not None:
-        score += 0.4 if measure.search(text) else -0.1
-    # The smallest span that states the asked kind of value: the cell with the amount, not the remark beside it.
-    if kinds:
-        stated = [k for k in kinds if ASKS[k].value.search(text)]
-        # a rare kind (money, phone…) stated weighs most; a figure or time of any sort a little
-        score += (0.4 if any(ASKS[k].rare for k in stated) else 0.2) if stated else -0.1
-        # a column or a list named for the asked kind holds it: '申报材料' / '应当提交下列材料：' for what to bring
-        # (the most specific kind asked: '对年龄有要求吗' asks an age, not the list of conditions)
-        label = header if piece.header is not None else text if introduces(piece) else ""
-        named = [k for k in kinds if ASKS[k].rare] or kinds
-        # (a list of who may apply is no list of who may not: '哪些情况不能申请')
-        excluded = _ASKS_EXCLUDED.search(question) and not _EXCLUDES.search(label)
-        if label and not excluded and any(ASKS[k].label is not None and ASKS[k].label.search(label) for k in named):
-            score += 0.3
-        # what to submit ('应当提交…花名册、劳动合同') is no answer to who may apply, though both say 应当
-        if "condition" in kinds and "procedure" not in kinds and _SUBMITS.search(text):
-            score -= 0.3
-    if "who" in intents:
-        if (
-            duty is not None
-        ):  # '由谁解释' is asked of the sentence that says who interprets, not of a lead-unit cell
-            score += 0.4 if duty.search(text) else -0.1
-        else:
-            score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
-    if "when" in intents:
-        # '多久' asks a length of time ('最长发放36个月'); '哪几个月' months of the year ('每年1月、7月'); '哪年' /
-        # '什么时候' a date or a year
-        when = (
-            _LENGTH if lasting == "length" else _MONTH if lasting == "month"
-            else ASKS["deadline"].value if "deadline" in kinds else YEAR
-        )
-        score += 0.4 if header == "实施年限" or when.search(text) else 0.0
-        # '资助周期多长' is answered where the length is said of it ('资助周期为2年'), not of what follows it
-        # ('资助周期期满后3个月内提交')
-        if lasting == "length" and any(
-            _SAID_OF.match(text[text.find(t) + len(t):]) for t in matched if len(t) >= 2 and t in text
-        ):
-            score += 0.2
-        # a sentence saying it gives the window ('申报时间为…', '常年受理') over one that only holds a date
-        if "deadline" in kinds and _WINDOW.search(text):
-            score += 0.3
-        # the date a document is issued, takes effect or replaces another is no answer to when something else happens
-        if not {"effective", "validity"} & set(kinds) and _IN_FORCE.search(text):
-            score -= 0.3
-    if not years and ("number" in intents or tense):
-        # '目标是啥' asks the latest year's figure as '目标是多少' does
-        score += _year_column_fit(piece, tense)
-    if years and "number" in intents:
-        # '2020年…有多少' asks the baseline: the figure of that year, not the 2025 target beside it.
-        if any(y in text or y in header for y in years):
-            score += 0.3
-        elif YEAR.search(text + header):
-            score -= 0.2
-    if "definition" in intents and (piece.chunk.kind == "footnote" or re.search(r"指|是|即", text)):
-        score += 0.3
-    if "list" in intents and ("、" in text or "包括" in text):
-        score += 0.15
-    # '哪些人不能申请' asks who is excluded: the list under '不予支持的情形' / '有下列情形之一的，不予补贴'
-    # (and not the list of who may apply)
-    if _ASKS_EXCLUDED.search(question):
-        announces = introduces(piece) or re.search(r"(?:下列|以下)\S{0,6}[：:]", text)
-        score += 0.3 if _EXCLUDES.search(f"{text} {piece.about}") else -0.3 if announces else 0.0
-    if header == "行动措施":
-        score -= 0.05
-    if header == "牵头单位" and "who" not in intents or header == "实施年限" and "when" not in intents:
-        score -= 0.3
-    if "needs" in intents and header == "人才需求":
-        score += 0.3
-    if piece.chunk.kind == "footnote" and "definition" not in intents:
-        score -= 0.1  # a footnote defines a name; it answers 'what is X', not what X does or needs
-    if "broad" in intents and header in CONTENT_HEADERS:
-        score += 0.15
-    if (
-        len(text) < 8 and not header
-    ):  # a cell is short by nature: '120万元' under 安家补贴 is the whole answer
-        score -= 0.2
-    score += 0.15 / (1 + piece.rank)
-    score += _faq_fit(question, piece)
-    if _BARE_DATE.match(text):  # a document's signing date ('2026年4月18日') says when it was written, nothing else
-        score -= 0.6
-    return ScoredPiece(piece, score, matched)
-
-
-# A question-and-answer document's question, asked again in other words: at least this share of it in common.
-FAQ_LIKENESS = 0.5
-
-
-def _faq_fit(question: str, piece: Piece) -> float:
-    """A piece answering a 政策问答 question ('哪些人可以申请入住人才公寓？') that is the user's question in other
-    words ('哪些人可以申请溪南的人才公寓') is the document's own answer to it: up to 0.4 more, by likeness."""
-    asked = piece.about
-    if not question or not asked.endswith(("？", "?")):
-        return 0.0
-    likeness = SequenceMatcher(None, question.rstrip("？?"), asked.rstrip("？?"), autojunk=False).ratio()
-    return 0.4 * likeness if likeness >= FAQ_LIKENESS else 0.0
 
 
 def _introduced(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredPiece]:
@@ -296,119 +127,6 @@ _OPEN = {"definition", "list", "needs", "broad"}
 _COUNTS_ITEMS = frozenset({"项", "件", "家", "所", "间", "人", "名", "位"})
 
 
-_ASKING = re.compile(rf"吗|呢|几|{ASKING}")
-
-
-def _sub_questions(question: str) -> list[str]:
-    """The separate questions in one message. A clause that asks nothing ('我是企业高技能人才，…',
-    '台湾青年来晋江就业实习，…') is the subject of the question next to it, not a question of its own."""
-    parts = [p for p in re.split(r"[？?，,；;。！!]", question) if len(p.strip()) >= 2]
-    asks: list[str] = []
-    pending = ""
-    for part in parts:
-        if _ASKING.search(part) or question_intents(part):
-            asks.append(f"{pending}，{part}" if pending else part)
-            pending = ""
-        else:
-            pending = f"{pending}，{part}" if pending else part
-    if pending and asks:
-        asks[-1] += f"，{pending}"
-    return asks if len(asks) > 1 else [question]
-
-
-def _select(question: str, pieces: list[Piece], max_chars: int) -> tuple[list[ScoredPiece], dict[int, float]]:
-    """Best piece for each part of the question, then close runners-up that add new matched words; and every
-    piece's best score over the parts (by id of piece)."""
-    chosen: list[ScoredPiece] = []
-    scores: dict[int, float] = {}
-    all_terms = question_terms(question)
-    for part in _sub_questions(question):
-        own = question_terms(part)
-        # A part without its own subject ('要达到什么目标？') borrows the subject of the whole question.
-        borrowed = 0.3 if sum(1 for w in own.values() if w >= 1.0) > 1 else 0.8
-        terms = {**{t: w * borrowed for t, w in all_terms.items()}, **own}
-        weights = idf(terms, pieces)
-        intents, years = question_intents(part), YEAR_NAMED.findall(question)
-        kinds = tuple(asked_kinds(part))
-        # the duty asked is the last one named: '青枫人才认定办法谁负责解释' asks who interprets, not who 认定s
-        found = DUTY.findall(part)
-        duty = re.compile(found[-1]) if found else re.compile(ISSUING) if ISSUES.search(part) else None
-        tense = question_tense(part)
-        unit = asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
-        measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*个?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
-        ranked = sorted(
-            (
-                _score(
-                    p, weights, intents, years, kinds, tense, measure, duty,
-                    "length" if _ASKS_LENGTH.search(part) else "month" if _ASKS_MONTH.search(part) else None,
-                    part,
-                )
-                for p in pieces
-            ),
-            key=lambda s: -s.score,
-        )
-        for scored in ranked:
-            scores[id(scored.piece)] = max(scores.get(id(scored.piece), float("-inf")), scored.score)
-        if not ranked:
-            continue
-        best = ranked[0]
-        picks = [best]
-        covered = set(best.matched)
-        for other in ranked[1:6]:
-            if other.score < 0.8 * best.score or not (other.matched - covered):
-                continue
-            if sum(len(s.piece.text) for s in picks) + len(other.piece.text) > max_chars:
-                continue
-            picks.append(other)
-            covered |= other.matched
-            if len(picks) == 2:
-                break
-        if "broad" in intents:
-            room = max_chars - sum(len(s.piece.text) for s in picks)
-            strong = {t for t, w in all_terms.items() if w == 1.0}
-            picks += _from_top_passage(best, ranked, strong, room) or _following(best, pieces, weights, room)
-        for pick in picks:
-            if all(c.piece != pick.piece for c in chosen):
-                chosen.append(pick)
-    return chosen, scores
-
-
-def _from_top_passage(
-    best: ScoredPiece, ranked: list[ScoredPiece], strong: set[str], room: int
-) -> list[ScoredPiece]:
-    """Open questions ('规划怎么说', '有什么支持') often share few words with the sentences that answer them; the
-    passage the retriever ranked first (BM25 and meaning together) is then the better guide. Up to two of its
-    sentences that name at least two of the question's subject words join the answer."""
-    picks: list[ScoredPiece] = []
-    wanted = 1 if best.piece.rank == 0 else 2
-    for other in ranked:
-        if (
-            other.piece.rank != 0
-            or other.piece == best.piece
-            or other.piece.header in ("牵头单位", "实施年限")
-        ):
-            continue
-        if len(other.matched & strong) < 2 or other.score < 0.4 * best.score or len(other.piece.text) > room:
-            continue
-        picks.append(other)
-        room -= len(other.piece.text)
-        if len(picks) == wanted:
-            break
-    return picks
-
-
-def _following(
-    best: ScoredPiece, pieces: list[Piece], weights: dict[str, float], room: int
-) -> list[ScoredPiece]:
-    """The sentence after the best one in the same passage: broad questions ('有什么支持') are answered by a
-    run of measures, and the next sentence usually continues it."""
-    for piece in pieces:
-        same = piece.chunk.chunk_id == best.piece.chunk.chunk_id and piece.header == best.piece.header
-        if same and piece.position == best.piece.position + 1 and len(piece.text) <= room:
-            return [ScoredPiece(piece, best.score * 0.9, frozenset())]
-    return []
-
-
 def compose_answer(
     question: str,
     hits: list[ScoredChunk],
@@ -463,7 +181,7 @@ def compose_answer(
             # 环节': the sub-headings of the section
             text, citations = cite(structured, {}, LIST_CHARS)
             return Answer(answer=text, answerable=True, confidence=0.8, citations=citations, route="retrieval")
-    picks, scores = _select(question, pieces, max_chars)
+    picks, scores = select_pieces(question, pieces, max_chars)
     weights = idf(question_terms(question), pieces)
     best = max(picks, key=lambda s: s.score) if picks else None
     if best is None or best.score < 0.2:

@@ -15,6 +15,7 @@ Contract:
 from __future__ import annotations
 
 import re
+
 from assistant.ask.pieces import Piece, ScoredPiece
 from assistant.core.types import Chunk, ScoredChunk
 from assistant.ingest.tables import is_placeholder, is_remark
