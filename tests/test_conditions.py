@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ask.analysis import asked_kinds
 from assistant.ask.engine import Engine
+from assistant.ask.kinds import asked_kinds
 from tests.conftest import engine_over
 
 NOTICE = """关于申报2026年度“白鹭计划”青年人才项目的通知（测试用虚构文件）

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ask.analysis import asked_kinds, question_terms
+from assistant.ask.analysis import question_terms
 from assistant.ask.engine import Engine
+from assistant.ask.kinds import asked_kinds
 from tests.conftest import engine_over
 
 NOTICE = """云岭市人社局关于组织申报2026年度青苗科技人才项目的通知（测试用虚构文件）

@@ -25,15 +25,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.ask.analysis import (
-    ASKS,
-    asked_kinds,
-    asked_measure,
-    question_intents,
-    question_terms,
-    subject_terms,
-)
+from assistant.ask.analysis import question_intents, question_terms, subject_terms
 from assistant.ask.enumerations import LIST_CHARS, introduces, with_items, with_siblings
+from assistant.ask.kinds import ASKS, asked_kinds, asked_measure
 from assistant.ask.pieces import Piece, ScoredPiece, by_name, cite, display, split_pieces
 from assistant.ask.qualified import with_cases, with_qualified
 from assistant.ask.refusal import refusal, unmentioned

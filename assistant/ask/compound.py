@@ -28,8 +28,9 @@ import re
 from collections.abc import Callable
 
 from assistant.ask import followup
-from assistant.ask.analysis import ASKS, asked_kinds, question_terms
+from assistant.ask.analysis import question_terms
 from assistant.ask.followup import Mentions
+from assistant.ask.kinds import ASKS, asked_kinds
 from assistant.ask.vocabulary import ASKING
 from assistant.ask.wording import in_their_words
 from assistant.core.timing import stage

@@ -22,7 +22,8 @@ from collections.abc import Callable
 
 import jieba
 
-from assistant.ask.analysis import VALUE_WORDS, asked_kinds, subject_terms
+from assistant.ask.analysis import VALUE_WORDS, subject_terms
+from assistant.ask.kinds import asked_kinds
 from assistant.ask.vocabulary import PERIOD_END
 from assistant.core.types import Turn
 

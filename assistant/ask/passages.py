@@ -4,7 +4,7 @@
 
 Contract:
 - `CANDIDATES` passages are retrieved; when the question asks a rarely held kind of value (an age, an address,
-  an amount: `analysis.ASKS[k].rare`) those stating it move up (`retrieval.prefer_stating`).
+  an amount: `kinds.ASKS[k].rare`) those stating it move up (`retrieval.prefer_stating`).
 - A question naming a document (`named`, from `focus.named_document`) keeps every candidate and is focused on
   that document; any other keeps the best `max(top_k, 8)`. Then only passages whose document writes every
   title word the question uses are kept (`focus.mentioning`; `places` as questions may write them).
@@ -15,6 +15,7 @@ Contract:
 from __future__ import annotations
 
 from assistant.ask import analysis, enumerations, focus, remarks, section_lists, table_lists
+from assistant.ask.kinds import ASKS, asked_kinds
 from assistant.ask.retrieval import HybridRetriever, prefer_stating
 from assistant.ask.snapshot import Snapshot
 from assistant.core.types import ScoredChunk
@@ -39,11 +40,11 @@ def gather_passages(
     """The passages a question is answered from: retrieved, those stating the asked kind moved up, focused
     on the document it names, with the enumerations, table rows and sub-sections they need."""
     hits = retriever.retrieve(question, CANDIDATES)
-    kinds = [k for k in analysis.asked_kinds(question) if analysis.ASKS[k].rare]
+    kinds = [k for k in asked_kinds(question) if ASKS[k].rare]
     # '年龄卡在多少' is answered by the passage stating an age, '去哪里办' by one with an address
     if kinds:
         hits = prefer_stating(
-            hits, lambda c: any(analysis.ASKS[k].value.search(c.text) for k in kinds), STATING_WEIGHT
+            hits, lambda c: any(ASKS[k].value.search(c.text) for k in kinds), STATING_WEIGHT
         )
     hits = hits[: max(top_k, 8) if named is None else CANDIDATES]
     hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles, places=places)

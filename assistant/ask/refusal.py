@@ -17,7 +17,8 @@ import re
 import jieba
 import jieba.posseg as pseg
 
-from assistant.ask.analysis import ASKS, INTERROGATIVE, question_terms, subject_terms
+from assistant.ask.analysis import INTERROGATIVE, question_terms, subject_terms
+from assistant.ask.kinds import ASKS
 from assistant.ask.pieces import Piece, ScoredPiece, citation, display, phrase, quote, trim
 from assistant.core.types import Answer, Citation, ScoredChunk
 

@@ -33,21 +33,17 @@ import re
 from difflib import SequenceMatcher
 
 from assistant.ask.analysis import (
-    ASKS,
     DUTY,
     ISSUES,
     ISSUING,
-    MEASURE_UNITS,
-    NUMBER,
     YEAR,
     YEAR_NAMED,
-    asked_kinds,
-    asked_measure,
     question_intents,
     question_tense,
     question_terms,
 )
 from assistant.ask.enumerations import introduces
+from assistant.ask.kinds import ASKS, MEASURE_UNITS, NUMBER, asked_kinds, asked_measure
 from assistant.ask.pieces import CONTENT_HEADERS, Piece, ScoredPiece, display
 from assistant.ask.support import idf
 from assistant.ask.vocabulary import ASKING

@@ -5,7 +5,7 @@
     idf(terms, pieces) -> {term: weight}          a term's weight by how rare it is among the candidate pieces
 
 Contract:
-- A piece supports an asked kind when it states that kind of value (`analysis.ASKS[kind].value`; a count by a
+- A piece supports an asked kind when it states that kind of value (`kinds.ASKS[kind].value`; a count by a
   figure that is no year, date or document number), in the asked measure and year when the question names them,
   about most of the question's subject (by idf weight, with half credit for the characters a paraphrase keeps:
   `SUPPORT`), and, for money, about the kind of money asked (a named benefit such as 生活补贴 only by that benefit).
@@ -24,17 +24,8 @@ from difflib import SequenceMatcher
 
 import jieba.posseg as pseg
 
-from assistant.ask.analysis import (
-    ASKS,
-    MEASURE_UNITS,
-    MONEY_NOUNS,
-    NUMBER,
-    YEAR_NAMED,
-    asked_measure,
-    named_benefits,
-    noun_kin,
-    subject_terms,
-)
+from assistant.ask.analysis import YEAR_NAMED, named_benefits, subject_terms
+from assistant.ask.kinds import ASKS, MEASURE_UNITS, MONEY_NOUNS, NUMBER, asked_measure, noun_kin
 from assistant.ask.pieces import Piece, display
 from assistant.text import values
 
