@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from assistant.ask.engine import Engine
-from assistant.ingest.loaders.docx import read_docx
 from assistant.core.types import Table
+from assistant.ingest.loaders.docx import read_docx
 from tests.conftest import make_settings
 
 ROWS = [
