@@ -81,7 +81,7 @@ _FRAME_NOUNS = frozenset(
 _PERSON_ENDINGS = frozenset("生师员者人家工士手匠")
 
 
-# a year's round: '2025年度', '2026年第一批'
+# a year's round: '2023年度', '2024年第一批'
 _EDITION = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:度|第\s*[一二三四五六七八九十\d]{1,3}\s*批)")
 _LETTER_TIER = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*([类档级])")
 
@@ -94,7 +94,7 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
     passages write ('社工' for 社会工作). Words of `wording.SAME_MEANING` arrive in the passages' words."""
     terms = set(subject_terms(question)[0])
     seen = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits).replace(" ", "")
-    # an edition the documents are not of ('2025年度名单' asked of the 2026年度 notice): another year's round
+    # an edition the documents are not of ('2023年度名单' asked of the 2024年度 notice): another year's round
     for year in set(_EDITION.findall(question)):
         editions = {y for h in hits for y in _EDITION.findall(h.chunk.title or "")}
         if editions and year not in editions and not re.search(rf"{year}年(?:度|第)", seen):
