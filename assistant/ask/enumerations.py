@@ -142,4 +142,5 @@ def with_siblings(picks: list[ScoredPiece], pieces: list[Piece]) -> list[ScoredP
     return out
 
 
-_LABEL = re.compile(r"^\s*(?:[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*(?:[、．]|\.(?!\d)))\s*[^：:，,。；;]{2,8}[：:]")
+# a numbered item naming itself before a colon ('1. 个人注册：…')
+_LABEL = re.compile(_NUMBERED.pattern + r"\s*[^：:，,。；;]{2,8}[：:]")

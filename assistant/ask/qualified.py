@@ -17,7 +17,8 @@ from assistant.ask.pieces import Piece, ScoredPiece
 # A case of a rule: '已入选的，' opens the clause saying what happens in that case.
 _CASE = re.compile(r"^[^，；。]{1,20}的，")
 # A clause that relaxes or excepts the rule before it ('…放宽至40周岁', '…除外', '但…') says nothing on its own.
-_QUALIFIES = re.compile(r"^\s*(?:但|但是)|放宽(?:至|到|为)|除外|不受[^，；。]{0,8}限制")
+_BUT = re.compile(r"^\s*但")
+_QUALIFIES = re.compile(_BUT.pattern + r"|放宽(?:至|到|为)|除外|不受[^，；。]{0,8}限制")
 
 
 def _beside(piece: Piece, pieces: list[Piece], step: int) -> Piece | None:
@@ -56,8 +57,7 @@ def with_qualified(picks: list[ScoredPiece], pieces: list[Piece]) -> list[Scored
         if piece.header is not None or not _QUALIFIES.search(piece.text):
             continue
         before = _beside(piece, pieces, -1)
-        opens_with_but = re.match(r"\s*(?:但|但是)", piece.text) is not None
-        if before is None or not (opens_with_but or before.text.endswith("；")):
+        if before is None or not (_BUT.match(piece.text) or before.text.endswith("；")):
             continue
         if all(o.piece != before for o in out):
             out.append(ScoredPiece(before, pick.score * 0.9, frozenset()))
