@@ -117,7 +117,7 @@ def score_piece(
         named = [k for k in kinds if ASKS[k].rare] or kinds
         # (a list of who may apply is no list of who may not: '哪些情况不能申请')
         excluded = _ASKS_EXCLUDED.search(question) and not _EXCLUDES.search(label)
-        if label and not excluded and any(ASKS[k].label is not None and ASKS[k].label.search(label) for k in named):
+        if label and not excluded and any(ask.label is not None and ask.label.search(label) for ask in (ASKS[k] for k in named)):
             score += 0.3
         # what to submit ('应当提交…花名册、劳动合同') is no answer to who may apply, though both say 应当
         if "condition" in kinds and "procedure" not in kinds and _SUBMITS.search(text):

@@ -91,7 +91,7 @@ def split_question(text: str, style: str | None = None) -> tuple[str, str] | Non
     return None
 
 
-def split_heading(text: str) -> tuple[int, str, str] | None:
+def split_heading(text: str) -> tuple[float, str, str] | None:
     """(level, heading, body after the heading) or None when `text` is not a heading line."""
     text = text.strip()
     m = _ANNEX.match(text)
@@ -120,7 +120,7 @@ def split_heading(text: str) -> tuple[int, str, str] | None:
     return level, head.strip(), body.strip()
 
 
-def heading_level(text: str) -> int | None:
+def heading_level(text: str) -> float | None:
     """The level a line's numbering marker suggests, whatever follows it (a TOC entry, a list item…)."""
     text = text.strip()
     if _ANNEX.match(text):
@@ -131,7 +131,7 @@ def heading_level(text: str) -> int | None:
     return next((level for level, pattern in _LEVELS if pattern.match(text)), None)
 
 
-def parse_heading(text: str) -> tuple[int, str] | None:
+def parse_heading(text: str) -> tuple[float, str] | None:
     """(level, heading text) for a heading line, else None. See the module docstring for the levels."""
     found = split_heading(text)
     return (found[0], found[1]) if found else None
