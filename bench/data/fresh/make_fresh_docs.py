@@ -1,23 +1,28 @@
 """Generate the three INVENTED documents of the `fresh` generality set (test data, never for corpus/).
 
 Run:  /work/main/.venv/bin/python bench/data/fresh/make_fresh_docs.py
+(from any folder: it puts the project root on sys.path for the shared writers in bench/docgen.py).
 Writes bench/data/fresh/docs/{luding-baozhang-banfa.docx, baichuan-shenghuo-butie-zhinan.pdf,
-lanjiang-jineng-dashi-tongzhi.txt}. Reuses the DOCX writer of tests/data/policy/make_policy_docs.py (same block
-format); the PDF writer here differs only in table column widths (a two-column 办事指南 table) and the TXT is
-written as is. ``doc_text(name)`` is the plain text the questions are checked against (check_fresh.py).
+lanjiang-jineng-dashi-tongzhi.txt}, byte-reproducibly. The DOCX is written as the policy documents of
+tests/data/policy are (bench/docgen.py's default DOCX layout, with their properties); the PDF uses
+bench/docgen.py's writer with this set's table (a two-column 办事指南 table whose column widths it carries) and
+the TXT is written as is. ``doc_text(name)`` is the plain text the questions are checked against
+(check_fresh.py).
 """
 
 from __future__ import annotations
 
+import datetime
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "docs"
 ROOT = HERE.parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "data" / "policy"))
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-import make_policy_docs as gen  # noqa: E402
+from bench import docgen  # noqa: E402
 
 MARK = "（本文件为测试用虚构文件）"
 
@@ -309,90 +314,40 @@ NAMES = {
 
 def doc_text(name: str) -> str:
     blocks = NAMES[name]
-    if isinstance(blocks, str):
-        return blocks
-    lines: list[str] = []
-    for block in blocks:
-        if block[0] == "table":
-            t = block[1]
-            if t.get("caption"):
-                lines.append(t["caption"])
-            lines.extend("\t".join(r) for r in t["rows"])
-        elif block[0] not in ("landscape", "portrait", "pagebreak"):
-            lines.append(block[1])
-    return "\n".join(lines)
+    return blocks if isinstance(blocks, str) else docgen.blocks_text(blocks)
 
 
-def write_pdf(path: Path, blocks: list) -> None:
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+def _pdf_table(t: dict, avail: float) -> list:
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.platypus import Paragraph, Spacer
 
-    if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", gen.FONT_PATH, subfontIndex=0))
-    base = dict(fontName="WQY", wordWrap="CJK")
-    styles = {
-        "title": ParagraphStyle("title", fontSize=16, leading=24, alignment=TA_CENTER, spaceAfter=4, **base),
-        "sub": ParagraphStyle("sub", fontSize=11, leading=18, alignment=TA_CENTER, spaceAfter=2, **base),
-        "h": ParagraphStyle("h", fontSize=12.5, leading=21, spaceBefore=6, spaceAfter=2, **base),
-        "right": ParagraphStyle("right", fontSize=11.5, leading=19, alignment=TA_RIGHT, **base),
-        "note": ParagraphStyle("note", fontSize=9.5, leading=14, spaceBefore=4, **base),
-        "p": ParagraphStyle("body", fontSize=11.5, leading=18.5, firstLineIndent=23, spaceAfter=1, **base),
-    }
-    s_cell = ParagraphStyle("cell", fontSize=10.5, leading=16, **base)
-    s_head = ParagraphStyle("head", fontSize=10.5, leading=16, alignment=TA_CENTER, **base)
-
-    def footer(canvas, doc):  # type: ignore[no-untyped-def]
-        canvas.saveState()
-        canvas.setFont("WQY", 9)
-        canvas.drawCentredString(A4[0] / 2, 12 * mm, f"— {doc.page} —")
-        canvas.restoreState()
-
-    margin = 22 * mm
-    doc = SimpleDocTemplate(
-        str(path),
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=next(b[1] for b in blocks if b[0] == "title"),
-        author="测试数据（虚构）",
-        subject="测试用虚构文件",
-        invariant=1,
-    )
+    s_cell = docgen.cjk_style("cell", fontSize=10.5, leading=16)
+    s_head = docgen.cjk_style("head", fontSize=10.5, leading=16, alignment=TA_CENTER)
     story: list = []
-    for block in blocks:
-        if block[0] == "table":
-            t = block[1]
-            if t.get("caption"):
-                story += [Paragraph(t["caption"], styles["sub"]), Spacer(1, 4)]
-            avail = A4[0] - 2 * margin
-            data = [[Paragraph(c, s_head if i == 0 else s_cell) for c in r] for i, r in enumerate(t["rows"])]
-            tbl = Table(data, colWidths=[avail * f for f in t["fr"]], repeatRows=t.get("repeat", 0))
-            tbl.setStyle(TableStyle([
-                ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-            ]))  # fmt: skip
-            story.append(tbl)
-        else:
-            story.append(Paragraph(block[1], styles[block[0]]))
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    if t.get("caption"):
+        story += [Paragraph(t["caption"], docgen.text_styles()["sub"]), Spacer(1, 4)]
+    data = [[Paragraph(c, s_head if i == 0 else s_cell) for c in r] for i, r in enumerate(t["rows"])]
+    story.append(docgen.grid_table(data, [avail * f for f in t["fr"]], repeat_rows=t.get("repeat", 0)))
+    return story
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
-    gen.HERE = OUT  # gen's writers write to gen.HERE / name
-    gen.write_docx("luding-baozhang-banfa.docx", LUDING)
-    write_pdf(OUT / "baichuan-shenghuo-butie-zhinan.pdf", BAICHUAN)
+    # the properties the policy documents' DOCX carry (tests/data/policy/make_policy_docs.py COMMENTS, WHEN)
+    docgen.write_docx(
+        OUT / "luding-baozhang-banfa.docx",
+        LUDING,
+        comments="测试用示例，内容虚构，不是现行政策",
+        when=datetime.datetime(2025, 5, 20, 9, 0, 0),
+    )
+    docgen.write_pdf(
+        OUT / "baichuan-shenghuo-butie-zhinan.pdf",
+        BAICHUAN,
+        subject="测试用虚构文件",
+        margin_mm=22,
+        styles=docgen.text_styles(),
+        table=_pdf_table,
+    )
     (OUT / "lanjiang-jineng-dashi-tongzhi.txt").write_text(LANJIANG_TEXT, encoding="utf-8")
     for name in NAMES:
         print("wrote", OUT / name)

@@ -1,7 +1,7 @@
 """Generate three INVENTED policy documents for the `wide` bench set (test data, never for corpus/).
 
 Run:  /work/main/.venv/bin/python bench/data/wide/make_wide_docs.py
-Needs python-docx and reportlab (generator-only dependency) and the WenQuanYi Zen Hei TrueType font
+(from any folder: it puts the project root on sys.path for the shared writers in bench/docgen.py). Needs python-docx and reportlab (generator-only dependency) and the WenQuanYi Zen Hei TrueType font
 (fonts-wqy-zenhei, /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc), which is embedded in the PDF. Output goes to
 bench/data/wide/docs/ and is byte-reproducible.
 
@@ -27,18 +27,23 @@ with cells joined by a tab (the lines of a multi-line cell joined by a newline i
 from __future__ import annotations
 
 import datetime
-import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "docs"
-FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+ROOT = HERE.parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import docgen  # noqa: E402
+
 MARK = "（本文件为测试用虚构文件）"
 
 # Block kinds: ("title", s) ("sub", s) centred line; ("h", s) heading; ("p", s) body paragraph; ("li", s) list
 # item (Markdown: no blank line between consecutive items); ("right", s) right-aligned line (issuer / date);
 # ("note", s) small print; ("table", dict) with rows of cells, a cell being a str or a list of lines, and
-# optional "merge": [(col, first_row, last_row)] vertical merges (the merged text is the first row's).
+# optional "vmerge": [(col, first_row, last_row)] vertical merges (the merged text is the first row's).
 
 # --------------------------------------------------------------------------------------------------
 # 1. qiwan-duixian-qingdan.docx — 沄港市栖湾区, a service-item table with multi-line and merged cells
@@ -151,7 +156,7 @@ QINGDAN = [
                 ],
             ],
             # (column, first row, last row) of vertically merged cells: same text, one Word cell
-            "merge": [(5, 1, 2), (5, 4, 6), (2, 8, 9)],
+            "vmerge": [(5, 1, 2), (5, 4, 6), (2, 8, 9)],
         },
     ),
     (
@@ -448,233 +453,65 @@ DOCS: dict[str, list] = {
 NAMES = list(DOCS)
 
 
-def _lines(cell: str | list[str]) -> list[str]:
-    return [cell] if isinstance(cell, str) else list(cell)
-
-
 # --------------------------------------------------------------------------------------------------
 # plain text (used by check_wide.py)
 # --------------------------------------------------------------------------------------------------
 def doc_text(name: str) -> str:
-    lines: list[str] = []
-    for block in DOCS[name]:
-        if block[0] == "table":
-            t = block[1]
-            if t.get("caption"):
-                lines.append(t["caption"])
-            lines.extend("\t".join("\n".join(_lines(c)) for c in r) for r in t["rows"])
-        else:
-            lines.append(block[1])
-    return "\n".join(lines)
+    return docgen.blocks_text(DOCS[name])
 
 
 def table_value_strings(name: str) -> set[str]:
     """cell + unit of its column header ("80" under "奖励金额（万元）" -> "80万元"): how an answer states a cell."""
-    out: set[str] = set()
-    for block in DOCS[name]:
-        if block[0] != "table":
-            continue
-        rows = block[1]["rows"]
-        for j, head in enumerate(rows[0]):
-            m = re.search(r"（([^）]+)）", head)
-            if not m:
-                continue
-            unit = m.group(1).split("/")[0]
-            for r in rows[1:]:
-                if isinstance(r[j], str):
-                    out.add(r[j] + unit)
-    return out
+    return docgen.table_value_strings(DOCS[name])
 
 
 # --------------------------------------------------------------------------------------------------
-# writers
+# writers (bench/docgen.py's, with this set's fonts, page and table layout)
 # --------------------------------------------------------------------------------------------------
+COMMENTS = "本文件为测试用虚构文件"
+
+
 def write_md(name: str, blocks: list) -> None:
-    out: list[str] = []
-    for i, block in enumerate(blocks):
-        kind = block[0]
-        if kind == "title":
-            out += [f"# {block[1]}", ""]
-        elif kind == "h":
-            out += [f"## {block[1]}", ""]
-        elif kind == "li":
-            out.append(block[1])
-            if i + 1 == len(blocks) or blocks[i + 1][0] != "li":
-                out.append("")
-        elif kind == "note":
-            out += [f"> {block[1]}", ""]
-        else:
-            out += [block[1], ""]
-    (OUT / name).write_text("\n".join(out), encoding="utf-8")
+    docgen.write_md(OUT / name, blocks)
 
 
 def write_docx(name: str, blocks: list) -> None:
-    from docx import Document
-    from docx.enum.section import WD_ORIENT
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    section = doc.sections[0]  # a wide table: landscape A4 with narrow margins, as such 清单 are printed
-    section.orientation = WD_ORIENT.LANDSCAPE
-    section.page_width, section.page_height = Cm(29.7), Cm(21.0)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(1.8))
-    normal = doc.styles["Normal"]
-    normal.font.name = "FangSong"
-    normal.font.size = Pt(12)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
-    for style_name in ("Title", "Heading 1", "Heading 2"):
-        st = doc.styles[style_name]
-        st.font.name = "SimHei"
-        st.element.rPr.rFonts.set(qn("w:eastAsia"), "黑体")
-
-    for block in blocks:
-        kind = block[0]
-        if kind == "title":
-            p = doc.add_heading(block[1], level=1)
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "sub":
-            p = doc.add_paragraph(block[1])
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "h":
-            doc.add_heading(block[1], level=2)
-        elif kind == "right":
-            p = doc.add_paragraph(block[1])
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif kind == "note":
-            p = doc.add_paragraph()
-            p.add_run(block[1]).font.size = Pt(10.5)
-        elif kind == "table":
-            t = block[1]
-            if t.get("caption"):
-                cp = doc.add_paragraph(t["caption"])
-                cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            rows = t["rows"]
-            table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-            table.style = "Table Grid"
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            widths = [Cm(1.2), Cm(3.0), Cm(5.0), Cm(5.6), Cm(5.8), Cm(2.6), Cm(2.6)]
-            for col, first, last in t.get("merge", []):
-                table.cell(first, col).merge(table.cell(last, col))
-            for i, r in enumerate(rows):
-                for j, cell_value in enumerate(r):
-                    if any(col == j and first < i <= last for col, first, last in t.get("merge", [])):
-                        continue  # the merged cell was filled from its first row
-                    cell = table.cell(i, j)
-                    cell.width = widths[j]
-                    lines = _lines(cell_value)
-                    cell.paragraphs[0].text = lines[0]
-                    for line in lines[1:]:
-                        cell.add_paragraph(line)
-                    for para in cell.paragraphs:
-                        para.alignment = (
-                            WD_ALIGN_PARAGRAPH.LEFT if len(lines) > 1 else WD_ALIGN_PARAGRAPH.CENTER
-                        )
-                        for run in para.runs:
-                            run.font.size = Pt(10.5)
-                            run.bold = i == 0
-        else:
-            p = doc.add_paragraph(block[1])
-            p.paragraph_format.first_line_indent = Pt(24)
-    doc.core_properties.title = next(b[1] for b in blocks if b[0] == "title")
-    doc.core_properties.comments = "本文件为测试用虚构文件"
-    fixed = datetime.datetime(2026, 3, 2, 9, 0, 0)
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
-    doc.core_properties.author = "测试数据（虚构）"
-    doc.core_properties.last_modified_by = "测试数据（虚构）"
-    doc.save(OUT / name)
-    _fix_zip_times(OUT / name)
+    """A wide table: landscape A4 with narrow margins, as such 清单 are printed; FangSong body text."""
+    docgen.write_docx(
+        OUT / name,
+        blocks,
+        comments=COMMENTS,
+        when=datetime.datetime(2026, 3, 2, 9, 0, 0),
+        body_font=("FangSong", "仿宋"),
+        headings={"title": (1, True), "h": (2, False)},
+        fill=docgen.sized_cells([1.2, 3.0, 5.0, 5.6, 5.8, 2.6, 2.6]),
+        landscape=True,
+    )
 
 
-def _fix_zip_times(path: Path) -> None:
-    """Rewrite the .docx zip with fixed entry timestamps so regenerating gives identical bytes."""
-    import zipfile
+def _pdf_table(t: dict, avail: float) -> list:
+    from reportlab.lib.enums import TA_CENTER
+    from reportlab.platypus import Paragraph, Spacer
 
-    with zipfile.ZipFile(path) as zin:
-        entries = [(info, zin.read(info.filename)) for info in zin.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 3, 2, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(fixed, data)
+    s_cell = docgen.cjk_style("cell", fontSize=10.5, leading=15, alignment=TA_CENTER)
+    widths = [avail * f for f in (0.2, 0.25, 0.25, 0.3)]
+    data = [[Paragraph(c, s_cell) for c in r] for r in t["rows"]]
+    return [
+        Spacer(1, 4),
+        Paragraph(t["caption"], docgen.text_styles()["sub"]),
+        docgen.grid_table(data, widths),
+    ]
 
 
 def write_pdf(name: str, blocks: list) -> None:
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", FONT_PATH, subfontIndex=0))
-    base = dict(fontName="WQY", wordWrap="CJK")
-    s_body = ParagraphStyle("body", fontSize=11.5, leading=18.5, firstLineIndent=23, spaceAfter=1, **base)
-    s_title = ParagraphStyle(
-        "title", fontSize=16, leading=24, alignment=TA_CENTER, spaceBefore=6, spaceAfter=4, **base
+    docgen.write_pdf(
+        OUT / name,
+        blocks,
+        subject=COMMENTS,
+        margin_mm=25,
+        styles=docgen.text_styles(title_space_before=6, centre_h=True),
+        table=_pdf_table,
     )
-    s_sub = ParagraphStyle("sub", fontSize=11, leading=18, alignment=TA_CENTER, spaceAfter=2, **base)
-    s_h = ParagraphStyle(
-        "h", fontSize=12.5, leading=21, alignment=TA_CENTER, spaceBefore=6, spaceAfter=2, **base
-    )
-    s_right = ParagraphStyle("right", fontSize=11.5, leading=19, alignment=TA_RIGHT, **base)
-    s_note = ParagraphStyle("note", fontSize=9.5, leading=14, spaceBefore=4, **base)
-    s_cell = ParagraphStyle("cell", fontSize=10.5, leading=15, alignment=TA_CENTER, **base)
-
-    margin = 25 * mm
-
-    def footer(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("WQY", 9)
-        canvas.drawCentredString(A4[0] / 2, 12 * mm, f"— {doc.page} —")
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        str(OUT / name),
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=next(b[1] for b in blocks if b[0] == "title"),
-        author="测试数据（虚构）",
-        subject="本文件为测试用虚构文件",
-        invariant=1,  # reproducible bytes: fixed dates and document id
-    )
-    story: list = []
-    styles = {"title": s_title, "sub": s_sub, "h": s_h, "right": s_right, "note": s_note, "p": s_body}
-    for block in blocks:
-        kind = block[0]
-        if kind in styles:
-            story.append(Paragraph(block[1], styles[kind]))
-        elif kind == "table":
-            t = block[1]
-            rows = t["rows"]
-            story.append(Spacer(1, 4))
-            story.append(Paragraph(t["caption"], s_sub))
-            avail = A4[0] - 2 * margin
-            widths = [avail * f for f in (0.2, 0.25, 0.25, 0.3)]
-            tbl = Table([[Paragraph(c, s_cell) for c in r] for r in rows], colWidths=widths)
-            tbl.setStyle(
-                TableStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                        ("TOPPADDING", (0, 0), (-1, -1), 3),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                    ]
-                )
-            )
-            story.append(tbl)
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
 def main() -> None:

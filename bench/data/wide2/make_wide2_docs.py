@@ -1,7 +1,7 @@
 """Generate four INVENTED policy documents for the `wide2` bench set (test data, never for corpus/).
 
 Run:  /work/main/.venv/bin/python bench/data/wide2/make_wide2_docs.py
-Needs python-docx and reportlab (generator-only dependency) and the WenQuanYi Zen Hei TrueType font
+(from any folder: it puts the project root on sys.path for the shared writers in bench/docgen.py). Needs python-docx and reportlab (generator-only dependency) and the WenQuanYi Zen Hei TrueType font
 (fonts-wqy-zenhei, /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc), which is embedded in the PDF. Output goes to
 bench/data/wide2/docs/ and is byte-reproducible.
 
@@ -28,12 +28,17 @@ with cells joined by a tab.
 from __future__ import annotations
 
 import datetime
-import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "docs"
-FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+ROOT = HERE.parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import docgen  # noqa: E402
+
 MARK = "（本文件为测试用虚构文件）"
 
 # Block kinds: ("title", s) ("sub", s) centred line; ("h", s) heading; ("h2", s) second-level heading;
@@ -403,43 +408,21 @@ NAMES = list(DOCS)
 # plain text (used by check_wide2.py)
 # --------------------------------------------------------------------------------------------------
 def doc_text(name: str) -> str:
-    lines: list[str] = []
-    for block in DOCS[name]:
-        if block[0] == "table":
-            t = block[1]
-            if t.get("caption"):
-                lines.append(t["caption"])
-            lines.extend("\t".join(r) for r in t["rows"])
-        else:
-            lines.append(block[1])
-    return "\n".join(lines)
+    return docgen.blocks_text(DOCS[name])
 
 
 def table_value_strings(name: str) -> set[str]:
     """cell + unit of its column header ("8" under "补贴标准（万元/年）" -> "8万元"): how an answer states a cell.
     The unit is read from any header row of the column (a two-level header carries it in the upper row)."""
-    out: set[str] = set()
-    for block in DOCS[name]:
-        if block[0] != "table":
-            continue
-        t = block[1]
-        rows, nh = t["rows"], t.get("header_rows", 1)
-        for j in range(len(rows[0])):
-            unit = None
-            for head in rows[:nh]:
-                m = re.search(r"（([^）]+)）", head[j])
-                if m:
-                    unit = m.group(1).split("/")[0]
-            if unit is None:
-                continue
-            for r in rows[nh:]:
-                out.add(r[j] + unit)
-    return out
+    return docgen.table_value_strings(DOCS[name])
 
 
 # --------------------------------------------------------------------------------------------------
-# writers
+# writers (the TXT layout is this set's own; DOCX, Markdown and PDF are bench/docgen.py's with this set's styles)
 # --------------------------------------------------------------------------------------------------
+COMMENTS = "本文件为测试用虚构文件"
+
+
 def write_txt(name: str, blocks: list) -> None:
     out: list[str] = []
     for block in blocks:
@@ -457,157 +440,27 @@ def write_txt(name: str, blocks: list) -> None:
 
 
 def write_md(name: str, blocks: list) -> None:
-    out: list[str] = []
-    for i, block in enumerate(blocks):
-        kind = block[0]
-        if kind == "title":
-            out += [f"# {block[1]}", ""]
-        elif kind == "h":
-            out += [f"## {block[1]}", ""]
-        elif kind == "q":
-            out += [f"**{block[1]}**", ""]
-        elif kind == "li":
-            out.append(block[1])
-            if i + 1 == len(blocks) or blocks[i + 1][0] != "li":
-                out.append("")
-        else:
-            out += [block[1], ""]
-    (OUT / name).write_text("\n".join(out), encoding="utf-8")
+    docgen.write_md(OUT / name, blocks)
 
 
 def write_docx(name: str, blocks: list) -> None:
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Cm, Pt
-
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = "FangSong"
-    normal.font.size = Pt(12)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "仿宋")
-    for style_name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
-        st = doc.styles[style_name]
-        st.font.name = "SimHei"
-        st.element.rPr.rFonts.set(qn("w:eastAsia"), "黑体")
-
-    for block in blocks:
-        kind = block[0]
-        if kind == "title":
-            p = doc.add_heading(block[1], level=0)
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "sub":
-            p = doc.add_paragraph(block[1])
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "h":
-            doc.add_heading(block[1], level=1)
-        elif kind == "h2":
-            doc.add_heading(block[1], level=2)
-        elif kind == "right":
-            p = doc.add_paragraph(block[1])
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif kind == "note":
-            p = doc.add_paragraph()
-            p.add_run(block[1]).font.size = Pt(10.5)
-        elif kind == "table":
-            t = block[1]
-            if t.get("caption"):
-                cp = doc.add_paragraph(t["caption"])
-                cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            rows, nh = t["rows"], t.get("header_rows", 1)
-            table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-            table.style = "Table Grid"
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            widths = [Cm(4.2), Cm(2.2), Cm(2.2), Cm(2.2), Cm(3.0)]
-            covered: set[tuple[int, int]] = set()
-            for r, c1, c2 in t.get("hmerge", []):
-                table.cell(r, c1).merge(table.cell(r, c2))
-                covered |= {(r, c) for c in range(c1 + 1, c2 + 1)}
-            for c, r1, r2 in t.get("vmerge", []):
-                table.cell(r1, c).merge(table.cell(r2, c))
-                covered |= {(r, c) for r in range(r1 + 1, r2 + 1)}
-            for i, r in enumerate(rows):
-                for j, value in enumerate(r):
-                    if (i, j) in covered:
-                        continue  # the merged cell was filled from its first grid cell
-                    cell = table.cell(i, j)
-                    cell.width = widths[j]
-                    cell.paragraphs[0].text = value
-                    para = cell.paragraphs[0]
-                    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                    for run in para.runs:
-                        run.font.size = Pt(10.5)
-                        run.bold = i < nh
-        else:
-            p = doc.add_paragraph(block[1])
-            p.paragraph_format.first_line_indent = Pt(24)
-    doc.core_properties.title = next(b[1] for b in blocks if b[0] == "title")
-    doc.core_properties.comments = "本文件为测试用虚构文件"
-    fixed = datetime.datetime(2026, 3, 10, 9, 0, 0)
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
-    doc.core_properties.author = "测试数据（虚构）"
-    doc.core_properties.last_modified_by = "测试数据（虚构）"
-    doc.save(OUT / name)
-    _fix_zip_times(OUT / name)
-
-
-def _fix_zip_times(path: Path) -> None:
-    """Rewrite the .docx zip with fixed entry timestamps so regenerating gives identical bytes."""
-    import zipfile
-
-    with zipfile.ZipFile(path) as zin:
-        entries = [(info, zin.read(info.filename)) for info in zin.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 3, 10, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(fixed, data)
+    """Decimal headings as Word headings (title = Title, h = Heading 1, h2 = Heading 2); FangSong body text."""
+    docgen.write_docx(
+        OUT / name,
+        blocks,
+        comments=COMMENTS,
+        when=datetime.datetime(2026, 3, 10, 9, 0, 0),
+        body_font=("FangSong", "仿宋"),
+        heading_styles=("Title", "Heading 1", "Heading 2", "Heading 3"),
+        headings={"title": (0, True), "h": (1, False), "h2": (2, False)},
+        fill=docgen.sized_cells([4.2, 2.2, 2.2, 2.2, 3.0]),
+    )
 
 
 def write_pdf(name: str, blocks: list) -> None:
-    from reportlab.lib.enums import TA_CENTER
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-    from reportlab.platypus import Paragraph, SimpleDocTemplate
-
-    if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", FONT_PATH, subfontIndex=0))
-    base = dict(fontName="WQY", wordWrap="CJK")
-    s_body = ParagraphStyle("body", fontSize=11.5, leading=18.5, firstLineIndent=23, spaceAfter=1, **base)
-    s_title = ParagraphStyle(
-        "title", fontSize=16, leading=24, alignment=TA_CENTER, spaceBefore=6, spaceAfter=4, **base
+    docgen.write_pdf(
+        OUT / name, blocks, subject=COMMENTS, margin_mm=25, styles=docgen.text_styles(title_space_before=6)
     )
-    s_sub = ParagraphStyle("sub", fontSize=11, leading=18, alignment=TA_CENTER, spaceAfter=2, **base)
-    s_h = ParagraphStyle("h", fontSize=12.5, leading=21, spaceBefore=6, spaceAfter=2, **base)
-
-    margin = 25 * mm
-
-    def footer(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("WQY", 9)
-        canvas.drawCentredString(A4[0] / 2, 12 * mm, f"— {doc.page} —")
-        canvas.restoreState()
-
-    doc = SimpleDocTemplate(
-        str(OUT / name),
-        pagesize=A4,
-        leftMargin=margin,
-        rightMargin=margin,
-        topMargin=margin,
-        bottomMargin=margin,
-        title=next(b[1] for b in blocks if b[0] == "title"),
-        author="测试数据（虚构）",
-        subject="本文件为测试用虚构文件",
-        invariant=1,  # reproducible bytes: fixed dates and document id
-    )
-    styles = {"title": s_title, "sub": s_sub, "h": s_h, "p": s_body}
-    story = [Paragraph(block[1], styles[block[0]]) for block in blocks]
-    doc.build(story, onFirstPage=footer, onLaterPages=footer)
 
 
 def main() -> None:

@@ -1,8 +1,10 @@
 """Generate six INVENTED policy documents (test data, never for corpus/).
 
 Run:  /work/main/.venv/bin/python tests/data/policy/make_policy_docs.py
-Needs python-docx and reportlab (generator-only dependency) and the WenQuanYi Zen Hei TrueType font
-(fonts-wqy-zenhei, /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc), which is embedded in the PDFs.
+(from any folder: it puts the project root on sys.path for the shared writers in bench/docgen.py). Needs
+python-docx and reportlab (generator-only dependency) and the WenQuanYi Zen Hei TrueType font
+(fonts-wqy-zenhei, /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc), which is embedded in the PDFs. Output goes
+next to this file and is byte-reproducible.
 
 All text lives in this file as a list of blocks per document; ``doc_text(name)`` returns the plain text
 (paragraphs one per line, table rows with cells joined by a tab) that ``check_questions.py`` checks the
@@ -12,11 +14,16 @@ questions against.
 from __future__ import annotations
 
 import datetime
-import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FONT_PATH = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc"
+ROOT = HERE.parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench import docgen  # noqa: E402
+
 MARK = "（本文为测试用示例，内容虚构，不是现行政策）"
 
 # Block kinds: ("title", s) ("sub", s) centered line; ("h", s) heading; ("p", s) body paragraph;
@@ -687,42 +694,22 @@ DOCS: dict[str, list] = {
 # plain text (used by check_questions.py)
 # --------------------------------------------------------------------------------------------------
 def doc_text(name: str) -> str:
-    lines: list[str] = []
-    for block in DOCS[name]:
-        kind = block[0]
-        if kind == "table":
-            t = block[1]
-            if t.get("caption"):
-                lines.append(t["caption"])
-            lines.extend("\t".join(r) for r in t["rows"])
-        elif kind in ("landscape", "portrait", "pagebreak"):
-            continue
-        else:
-            lines.append(block[1])
-    return "\n".join(lines)
+    return docgen.blocks_text(DOCS[name])
 
 
 def table_value_strings(name: str) -> set[str]:
     """cell + unit of its column header ("5000" under "薪酬补贴（元/月）" -> "5000元"): how an answer states a cell."""
-    out: set[str] = set()
-    for block in DOCS[name]:
-        if block[0] != "table":
-            continue
-        rows = block[1]["rows"]
-        for j, head in enumerate(rows[0]):
-            m = re.search(r"（([^）]+)）", head)
-            if not m:
-                continue
-            unit = m.group(1).split("/")[0]
-            for r in rows[1:]:
-                out.add(r[j] + unit)
-    return out
+    return docgen.table_value_strings(DOCS[name])
 
 
 # --------------------------------------------------------------------------------------------------
-# writers
+# writers (the DOCX and Markdown ones are bench/docgen.py's; the TXT and PDF layouts are these documents' own)
 # --------------------------------------------------------------------------------------------------
-def write_txt(name: str, blocks: list) -> None:
+COMMENTS = "测试用示例，内容虚构，不是现行政策"
+WHEN = datetime.datetime(2025, 5, 20, 9, 0, 0)
+
+
+def write_txt(path: Path, blocks: list) -> None:
     out: list[str] = []
     for block in blocks:
         kind = block[0]
@@ -735,118 +722,23 @@ def write_txt(name: str, blocks: list) -> None:
             out.append(block[1])
         if kind == "sub" and block[1] == MARK:
             out.append("")
-    (HERE / name).write_text("\n".join(out) + "\n", encoding="utf-8")
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
 
 
-def write_md(name: str, blocks: list) -> None:
-    out: list[str] = []
-    for block in blocks:
-        kind = block[0]
-        if kind == "title":
-            out += [f"# {block[1]}", ""]
-        elif kind == "h":
-            out += [f"### {block[1]}", ""]
-        elif kind == "table":
-            rows = block[1]["rows"]
-            out.append("| " + " | ".join(rows[0]) + " |")
-            out.append("|" + "---|" * len(rows[0]))
-            out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-            out.append("")
-        elif kind == "note":
-            out += [f"> {block[1]}", ""]
-        else:
-            out += [block[1], ""]
-    (HERE / name).write_text("\n".join(out), encoding="utf-8")
+def write_md(path: Path, blocks: list) -> None:
+    docgen.write_md(path, blocks, heading="###")
 
 
-def write_docx(name: str, blocks: list) -> None:
-    from docx import Document
-    from docx.enum.table import WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.oxml.ns import qn
-    from docx.shared import Pt
-
-    doc = Document()
-    normal = doc.styles["Normal"]
-    normal.font.name = "SimSun"
-    normal.font.size = Pt(12)
-    normal.element.rPr.rFonts.set(qn("w:eastAsia"), "宋体")
-    for style_name in ("Title", "Heading 1", "Heading 2"):
-        st = doc.styles[style_name]
-        st.font.name = "SimHei"
-        st.element.rPr.rFonts.set(qn("w:eastAsia"), "黑体")
-
-    for block in blocks:
-        kind = block[0]
-        if kind == "title":
-            p = doc.add_heading(block[1], level=1)
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "sub":
-            p = doc.add_paragraph(block[1])
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "h":
-            p = doc.add_heading(block[1], level=2)
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        elif kind == "right":
-            p = doc.add_paragraph(block[1])
-            p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        elif kind == "note":
-            p = doc.add_paragraph()
-            run = p.add_run(block[1])
-            run.font.size = Pt(10.5)
-        elif kind == "table":
-            t = block[1]
-            if t.get("caption"):
-                cp = doc.add_paragraph(t["caption"])
-                cp.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            rows = t["rows"]
-            table = doc.add_table(rows=len(rows), cols=len(rows[0]))
-            table.style = "Table Grid"
-            table.alignment = WD_TABLE_ALIGNMENT.CENTER
-            for i, r in enumerate(rows):
-                for j, cell_text in enumerate(r):
-                    cell = table.cell(i, j)
-                    cell.text = cell_text
-                    para = cell.paragraphs[0]
-                    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                    if i == 0:
-                        for run in para.runs:
-                            run.bold = True
-        else:
-            p = doc.add_paragraph(block[1])
-            p.paragraph_format.first_line_indent = Pt(24)
-    doc.core_properties.title = next(b[1] for b in blocks if b[0] == "title")
-    doc.core_properties.comments = "测试用示例，内容虚构，不是现行政策"
-    fixed = datetime.datetime(2025, 5, 20, 9, 0, 0)
-    doc.core_properties.created = fixed
-    doc.core_properties.modified = fixed
-    doc.core_properties.author = "测试数据（虚构）"
-    doc.core_properties.last_modified_by = "测试数据（虚构）"
-    doc.save(HERE / name)
-    _fix_zip_times(HERE / name)
+def write_docx(path: Path, blocks: list) -> None:
+    docgen.write_docx(path, blocks, comments=COMMENTS, when=WHEN)
 
 
-def _fix_zip_times(path: Path) -> None:
-    """Rewrite the .docx zip with fixed entry timestamps so regenerating gives identical bytes."""
-    import zipfile
-
-    with zipfile.ZipFile(path) as zin:
-        entries = [(info, zin.read(info.filename)) for info in zin.infolist()]
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
-        for info, data in entries:
-            fixed = zipfile.ZipInfo(info.filename, date_time=(2025, 5, 20, 0, 0, 0))
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            zout.writestr(fixed, data)
-
-
-def write_pdf(name: str, blocks: list) -> None:
-    from reportlab.lib import colors
-    from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+def write_pdf(path: Path, blocks: list) -> None:
+    """Portrait A4 with ("landscape",) / ("portrait",) switching the page template; tables of 4 columns or the
+    8-column landscape one get their own column widths."""
+    from reportlab.lib.enums import TA_CENTER
     from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import mm
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import (
         BaseDocTemplate,
         Frame,
@@ -855,74 +747,41 @@ def write_pdf(name: str, blocks: list) -> None:
         PageTemplate,
         Paragraph,
         Spacer,
-        Table,
-        TableStyle,
     )
 
-    if "WQY" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("WQY", FONT_PATH, subfontIndex=0))
-
-    base = dict(fontName="WQY", wordWrap="CJK")
-    s_body = ParagraphStyle("body", fontSize=11.5, leading=18.5, firstLineIndent=23, spaceAfter=1, **base)
-    s_title = ParagraphStyle("title", fontSize=16, leading=24, alignment=TA_CENTER, spaceAfter=4, **base)
-    s_sub = ParagraphStyle("sub", fontSize=11, leading=18, alignment=TA_CENTER, spaceAfter=2, **base)
-    s_h = ParagraphStyle("h", fontSize=12.5, leading=21, spaceBefore=6, spaceAfter=2, **base)
-    s_right = ParagraphStyle("right", fontSize=11.5, leading=19, alignment=TA_RIGHT, **base)
-    s_note = ParagraphStyle("note", fontSize=9.5, leading=14, spaceBefore=4, **base)
-    s_cell = ParagraphStyle("cell", fontSize=10, leading=14, **base)
-    s_cell_c = ParagraphStyle("cellc", fontSize=10, leading=14, alignment=TA_CENTER, **base)
-    s_head = ParagraphStyle("head", fontSize=10.5, leading=14, alignment=TA_CENTER, **base)
+    docgen.register_font()
+    styles = docgen.text_styles()
+    s_cell = docgen.cjk_style("cell", fontSize=10, leading=14)
+    s_cell_c = docgen.cjk_style("cellc", fontSize=10, leading=14, alignment=TA_CENTER)
+    s_head = docgen.cjk_style("head", fontSize=10.5, leading=14, alignment=TA_CENTER)
 
     pw, ph = A4
     lw, lh = landscape(A4)
     margin = 22 * mm
 
-    def footer(canvas, doc):
-        canvas.saveState()
-        canvas.setFont("WQY", 9)
-        w = canvas._pagesize[0]
-        canvas.drawCentredString(w / 2, 12 * mm, f"— {doc.page} —")
-        canvas.restoreState()
-
     templates = [
         PageTemplate(
             id="portrait",
             pagesize=A4,
-            onPage=footer,
+            onPage=docgen.page_footer,
             frames=[Frame(margin, margin, pw - 2 * margin, ph - 2 * margin, id="pf")],
         ),
         PageTemplate(
             id="landscape",
             pagesize=landscape(A4),
-            onPage=footer,
+            onPage=docgen.page_footer,
             frames=[Frame(18 * mm, 18 * mm, lw - 36 * mm, lh - 36 * mm, id="lf")],
         ),
     ]
     doc = BaseDocTemplate(
-        str(HERE / name),
-        pagesize=A4,
-        pageTemplates=templates,
-        title=next(b[1] for b in blocks if b[0] == "title"),
-        author="测试数据（虚构）",
-        subject="测试用示例，内容虚构，不是现行政策",
-        invariant=1,  # reproducible bytes: fixed dates and document id
+        str(path), pagesize=A4, pageTemplates=templates, **docgen.pdf_properties(blocks, COMMENTS)
     )
 
     story: list = []
     for block in blocks:
         kind = block[0]
-        if kind == "title":
-            story.append(Paragraph(block[1], s_title))
-        elif kind == "sub":
-            story.append(Paragraph(block[1], s_sub))
-        elif kind == "h":
-            story.append(Paragraph(block[1], s_h))
-        elif kind == "right":
-            story.append(Paragraph(block[1], s_right))
-        elif kind == "note":
-            story.append(Paragraph(block[1], s_note))
-        elif kind == "p":
-            story.append(Paragraph(block[1], s_body))
+        if kind in styles:
+            story.append(Paragraph(block[1], styles[kind]))
         elif kind == "landscape":
             story += [NextPageTemplate("landscape"), PageBreak()]
         elif kind == "portrait":
@@ -933,7 +792,7 @@ def write_pdf(name: str, blocks: list) -> None:
             t = block[1]
             rows = t["rows"]
             if t.get("caption"):
-                story.append(Paragraph(t["caption"], s_sub))
+                story.append(Paragraph(t["caption"], styles["sub"]))
                 story.append(Spacer(1, 4))
             if t.get("landscape"):
                 avail = lw - 36 * mm
@@ -951,26 +810,14 @@ def write_pdf(name: str, blocks: list) -> None:
                     data.append([Paragraph(c, s_head) for c in r])
                 else:
                     data.append([Paragraph(c, s_cell if len(c) > 12 else s_cell_c) for c in r])
-            tbl = Table(data, colWidths=widths, repeatRows=t.get("repeat", 0))
-            tbl.setStyle(
-                TableStyle(
-                    [
-                        ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-                        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8e8e8")),
-                        ("TOPPADDING", (0, 0), (-1, -1), 3),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                    ]
-                )
-            )
-            story.append(tbl)
+            story.append(docgen.grid_table(data, widths, repeat_rows=t.get("repeat", 0)))
     doc.build(story)
 
 
 def main() -> None:
     for name, blocks in DOCS.items():
         ext = name.rsplit(".", 1)[1]
-        {"txt": write_txt, "md": write_md, "docx": write_docx, "pdf": write_pdf}[ext](name, blocks)
+        {"txt": write_txt, "md": write_md, "docx": write_docx, "pdf": write_pdf}[ext](HERE / name, blocks)
         print("wrote", HERE / name)
 
 
