@@ -42,13 +42,14 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from bench.eval import ask_chat
+from bench.eval import ask_chat, search_query
 from bench.metrics import (
     UNANSWERABLE,
     QARecord,
     QuestionScore,
     answer_accurate,
     format_table,
+    normalize_for_match,
     score_question,
     summarize,
 )
@@ -125,33 +126,86 @@ def is_heldout(label: str) -> bool:
 def refusal_reason(answer: str) -> str:
     """Which check refused, read from the refusal's wording (an aggregate that names no question): a word no
     passage writes, no passage stating the asked kind of value, or nothing on the subject."""
-    if "的内容" in answer.split("。")[0] and "关于“" in answer.split("。")[0] or "的说法" in answer.split("。")[0]:
+    if (
+        "的内容" in answer.split("。")[0]
+        and "关于“" in answer.split("。")[0]
+        or "的说法" in answer.split("。")[0]
+    ):
         return "unknown-word"
     if "直接相关的内容" in answer.split("。")[0]:
         return "off-subject"
     return "value-not-stated"
 
 
+def names_document(record: Record, doc_id: str, titles: dict[str, str]) -> bool:
+    """The question (or its conversation) writes two characters in a row of its document's title that no other
+    uploaded document's title writes (a city's name, the notice's subject): it named its document."""
+    own = titles.get(doc_id, "")
+    others = "".join(t for d, t in titles.items() if d != doc_id)
+    text = search_query(record)
+    return any(own[i : i + 2] in text and own[i : i + 2] not in others for i in range(len(own) - 1))
+
+
+def miss_cause(
+    client, record: Record, reply: dict, cited_doc: str | None, titles: dict[str, str] | None = None
+) -> str:  # type: ignore[no-untyped-def]
+    """Why an answer missed, as an aggregate that names no question: an unanswerable question answered; every
+    asked value present but the answer over the length rule; otherwise a false refusal or a missing value, said
+    with where the value was: the answer cited only another document than the question's, a passage of the top
+    8 that /search returns for the question (and its conversation) holds every asked value, or none does."""
+    if record.category == UNANSWERABLE:
+        return "answered-unanswerable"
+    got = normalize_for_match(reply["answer"])
+    wanted = [normalize_for_match(m) for m in record.must_contain]
+    if reply["answerable"] and all(m in got for m in wanted):
+        return "too-long"
+    base = "false-refusal" if not reply["answerable"] else "value-missing"
+    cited = {c["doc_id"] for c in reply.get("citations", [])}
+    if cited_doc and cited and cited_doc not in cited:
+        return f"{base}/other-document" + (
+            "(named)" if names_document(record, cited_doc, titles or {}) else ""
+        )
+    found = client.post("/api/v1/search", json={"query": search_query(record), "top_k": 8}).json()
+    texts = [normalize_for_match(r["text"]) for r in found.get("results", [])]
+    if any(all(m in t for m in wanted) for t in texts):
+        return f"{base}/retrieved"
+    return f"{base}/not-retrieved"
+
+
 def parts_right(record: Record, answer: str) -> bool:
     return all(answer_accurate(answer, part, record.answer) for part in record.parts)
 
 
-def run_set(client, label: str, records: list[Record], heldout: bool) -> dict:  # type: ignore[no-untyped-def]
+def run_set(
+    client, label: str, records: list[Record], heldout: bool, doc_ids: dict[str, str] | None = None
+) -> dict:  # type: ignore[no-untyped-def]
     scores: list[QuestionScore] = []
     misses: list[str] = []
     two_part = [0, 0]
     reasons: dict[str, int] = {}
+    causes: dict[str, int] = {}
+    titles = {
+        d["doc_id"]: d["title"]
+        for d in client.get("/api/v1/documents", headers={"X-API-Key": ADMIN_KEY}).json()["documents"]
+    }
     for record in records:
         if record.category == SELF_DESCRIPTION:
             continue
         reply, ms = ask_chat(client, record)
-        score = score_question(record.model_copy(update={"evidence": []}), reply["answer"], bool(reply["answerable"]), [], ms)
+        score = score_question(
+            record.model_copy(update={"evidence": []}), reply["answer"], bool(reply["answerable"]), [], ms
+        )
         if score.refused and record.category != UNANSWERABLE:
-            score = score.model_copy(update={"accurate": False})  # a refusal that quotes the value still fails the user
+            score = score.model_copy(
+                update={"accurate": False}
+            )  # a refusal that quotes the value still fails the user
         scores.append(score)
         if score.refused and record.category != UNANSWERABLE:
             reason = refusal_reason(reply["answer"])
             reasons[reason] = reasons.get(reason, 0) + 1
+        if not score.accurate:
+            cause = miss_cause(client, record, reply, (doc_ids or {}).get(record.doc or ""), titles)
+            causes[cause] = causes.get(cause, 0) + 1
         if record.parts:
             two_part[0] += parts_right(record, reply["answer"])
             two_part[1] += 1
@@ -164,9 +218,13 @@ def run_set(client, label: str, records: list[Record], heldout: bool) -> dict:  
     rows = summarize(scores)
     print(format_table(rows, title=f"{label} ({len(scores)} questions)"))
     if two_part[1]:
-        print(f"two-part questions, both parts right: {two_part[0]}/{two_part[1]} = {two_part[0] / two_part[1]:.2f}")
+        print(
+            f"two-part questions, both parts right: {two_part[0]}/{two_part[1]} = {two_part[0] / two_part[1]:.2f}"
+        )
     if reasons:
         print("false refusals by reason: " + ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())))
+    if causes:
+        print("misses by cause: " + ", ".join(f"{k} {v}" for k, v in sorted(causes.items())))
     if heldout:
         print("(held-out: aggregate figures only)")
     elif misses:
@@ -211,17 +269,20 @@ def main(argv: list[str] | None = None) -> int:
     summary = []
     with TestClient(create_app(settings, engine)) as client:
         for label, path, docs in chosen:
-            uploaded = []
+            uploaded: dict[str, str] = {}
             for doc in docs:
                 with doc.open("rb") as fh:
                     reply = client.post("/api/v1/documents", headers=admin, files={"file": (doc.name, fh)})
                 if reply.status_code >= 300:
-                    print(f"upload of {doc.name} failed: {reply.status_code} {reply.text[:200]}", file=sys.stderr)
+                    print(
+                        f"upload of {doc.name} failed: {reply.status_code} {reply.text[:200]}",
+                        file=sys.stderr,
+                    )
                     continue
-                uploaded.append(reply.json()["doc_id"])
+                uploaded[doc.name] = reply.json()["doc_id"]
             engine.wait_for_vectors()
-            summary.append(run_set(client, label, load(path), heldout=is_heldout(label)))
-            for doc_id in uploaded:
+            summary.append(run_set(client, label, load(path), heldout=is_heldout(label), doc_ids=uploaded))
+            for doc_id in uploaded.values():
                 client.delete(f"/api/v1/documents/{doc_id}", headers=admin)
             print()
     engine.close()
@@ -229,7 +290,9 @@ def main(argv: list[str] | None = None) -> int:
     for s in summary:
         parts = f"  two-part both right {s['two_part']:.2f}" if s["two_part"] is not None else ""
         refusal = f"  unanswerable refused {s['refusal_rate']:.2f}" if s["refusal_rate"] is not None else ""
-        false = f"  false refusals {s['false_refusal_rate']:.2f}" if s["false_refusal_rate"] is not None else ""
+        false = (
+            f"  false refusals {s['false_refusal_rate']:.2f}" if s["false_refusal_rate"] is not None else ""
+        )
         print(f"  {s['label']:<16} n={s['n']:<4} accuracy {s['accuracy']:.2f}{refusal}{false}{parts}")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
