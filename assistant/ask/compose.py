@@ -28,6 +28,7 @@ import re
 from assistant.ask.analysis import question_intents, question_terms, subject_terms
 from assistant.ask.enumerations import LIST_CHARS, introduces, with_items, with_siblings
 from assistant.ask.kinds import ASKS, asked_kinds, asked_measure
+from assistant.ask.other_documents import cite_by_document, other_statements
 from assistant.ask.pieces import Piece, ScoredPiece, by_name, cite, display, split_pieces
 from assistant.ask.qualified import with_cases, with_qualified
 from assistant.ask.refusal import refusal, unmentioned
@@ -114,6 +115,28 @@ def _whole_column(question: str, picks: list[ScoredPiece], pieces: list[Piece]) 
         ScoredPiece(Piece(value, row, best.rank, best.position, best.header, row.row_key), picks[0].score, frozenset())
         for row, value in values
     ]
+
+
+def _before_list(piece: Piece) -> str:
+    """What a sentence says itself: all of it, or for one announcing a list ('申请人应当符合下列条件：', '年龄不超过
+    35周岁，并符合下列条件：') what comes before the announcing clause — the items state the rest."""
+    if not introduces(piece):
+        return piece.text
+    text = piece.text.rstrip("：: 。")
+    cut = max(text.rfind(mark) for mark in "，,；;")
+    return text[:cut] if cut > 0 else ""
+
+
+def _whole_list(question: str, top: ScoredPiece, kinds: list[str]) -> bool:
+    """'申请租房补贴要满足什么条件' of a list of conditions is answered by the whole list, not by its best-scored
+    item; '年龄有什么要求' by the item that names 年龄, a subject word its list's introduction does not write."""
+    piece = top.piece
+    if "condition" not in kinds or piece.header is not None or not (introduces(piece) or piece.lead_in):
+        return False
+    if introduces(piece):
+        return True
+    own = [t for t in subject_terms(question)[0] if len(t) >= 2 and t in piece.text and t not in piece.lead_in]
+    return not own
 
 
 _OPEN = {"definition", "list", "needs", "broad"}
@@ -203,7 +226,7 @@ def compose_answer(
         return refuse([], best)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
     top = max(picks, key=lambda s: s.score)
-    if "list" in question_intents(question) or "procedure" in kinds:
+    if "list" in question_intents(question) or "procedure" in kinds or _whole_list(question, top, kinds):
         if introduces(top.piece) or top.piece.lead_in:
             # the best piece belongs to a list: that list is the answer, not another a runner-up is an item of
             # ('对劳动合同有什么要求' -> the requirement, not the materials list naming 劳动合同)
@@ -220,9 +243,10 @@ def compose_answer(
         # a count of the list's own items ('几个附件', '分几档') is answered by the items too; a figure in a measure
         # of its own ('分几年发') is not
         counted = asked_measure(question)
+        said = _before_list(top.piece)
         states_it = (
             bool(kinds)
-            and all(ASKS[k].value.search(top.piece.text) for k in kinds)
+            and all(ASKS[k].value.search(said) for k in kinds)
             and ("quantity" not in kinds or counted is not None and counted not in _COUNTS_ITEMS)
         )
     ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
@@ -231,7 +255,15 @@ def compose_answer(
     room = max_chars if len(listed) == len(ordered) else max(max_chars, gathered)
     # a row's remark ('须持有…证书', or the note a '★' points to) is part of what the row says
     ordered = with_remarks(listed, pieces + continuing)
-    text, citations = cite([s.piece for s in ordered], weights, room)
+    # two documents stating the asked value, the question naming neither: each said with its title
+    stated = (  # the best piece itself states every asked kind (a count asked of a list's items aside)
+        bool(kinds) and listed is ordered and all(ASKS[k].value.search(_before_list(top.piece)) for k in kinds)
+    )
+    others = other_statements(kinds, top, backing, scores) if stated else []
+    if others:
+        text, citations = cite_by_document([[s.piece for s in ordered], *([p] for p in others)], weights, room)
+    else:
+        text, citations = cite([s.piece for s in ordered], weights, room)
     return Answer(
         answer=text,
         answerable=True,
