@@ -261,7 +261,7 @@ def compose_answer(
     )
     others = other_statements(kinds, top, backing, scores) if stated else []
     if others:
-        text, citations = cite_by_document([[s.piece for s in ordered], *([p] for p in others)], weights, room)
+        text, citations = cite_by_document([*(s.piece for s in ordered), *others], weights, room)
     else:
         text, citations = cite([s.piece for s in ordered], weights, room)
     return Answer(

@@ -1,7 +1,7 @@
 """When the question names no document and two documents each state the asked value: both, each with its title.
 
     others = other_statements(kinds, top, backing, scores)   # [Piece] — one per other document, best first
-    text, citations = cite_by_document([top_pieces, *([p] for p in others)], weights, room)
+    text, citations = cite_by_document([*answer_pieces, *others], weights, room)
 
 Contract:
 - Considered only for a question asking a kind of value ('多少钱', '什么时候截止', '找哪个部门') whose best piece
@@ -58,11 +58,14 @@ def other_statements(
     return others[:MAX_OTHERS]
 
 
-def cite_by_document(
-    groups: list[list[Piece]], weights: dict[str, float], max_chars: int
-) -> tuple[str, list[Citation]]:
-    """Each group (one document's pieces) cited as `pieces.cite` would, on a line of its own that starts with
-    its document's title; the citations numbered on across the groups."""
+def cite_by_document(pieces: list[Piece], weights: dict[str, float], max_chars: int) -> tuple[str, list[Citation]]:
+    """The pieces grouped by document (in the order each document first appears), each group cited as
+    `pieces.cite` would on a line of its own that starts with its document's title; the citations numbered on
+    across the groups."""
+    by_doc: dict[str, list[Piece]] = {}
+    for piece in pieces:
+        by_doc.setdefault(piece.chunk.doc_id, []).append(piece)
+    groups = list(by_doc.values())
     lines: list[str] = []
     citations: list[Citation] = []
     room = max(max_chars // max(len(groups), 1), 40)
