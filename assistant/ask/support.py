@@ -192,6 +192,8 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
     measure = asked_measure(question) if kind == "quantity" else None
     in_measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*个?\s*(?:{MEASURE_UNITS[measure]})") if measure else None
     nouns = set(re.findall(MONEY_NOUNS, question)) if kind == "money" else set()
+    found_noun = _COUNTED.search(question) if kind == "quantity" else None
+    counted = found_noun.group(1)[:2] if found_noun else ""
     named = named_benefits(question) if kind == "money" else []
     pieces = [p for p in pieces if p.chunk.kind != "meta"] or pieces
     incomplete = missing_rows(weights, pieces)
@@ -201,6 +203,11 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
         stated = f"{piece.lead_in}{piece.text}"
         if kind == "quantity":  # a year, date or document number is no count
             stated = values.NOT_A_COUNT.sub("", stated)
+            if counted:  # '几个名额' counts a thing: a sum, an age or a span is no count of it
+                stated = _OTHER_MEASURE.sub("", stated)
+            if counted and counted not in f"{piece.lead_in}{piece.chunk.section}":
+                # nor is the number of an item of a list of other things ('1.《申报书》' for '几个名额')
+                stated = values.ITEM_NUMBER.sub("", stated)
         # a cell under a column named for the kind states it however it is written ('受理部门：区人社局' is where
         # to apply, '办理时限：即时办理' how long); a sum must still be written as one
         labelled = piece.header is not None and kind != "money" and ask.label is not None and bool(
@@ -233,6 +240,11 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
             found.append(piece)
     return found
 
+
+# The thing a count question counts: '几个名额' -> 名额, '几项材料' -> 材料.
+_COUNTED = re.compile(r"几\s*[个项件类档种步批名位家所份条](?![月年天日小周星])\s*([\u4e00-\u9fff]{2,4})")
+
+_OTHER_MEASURE = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*(?:元|周岁|岁|个月|年|月|日|天|小时|%|％|倍)")
 
 _CONTACT_KINDS = frozenset({"phone", "email", "web"})
 # A line that only gives a contact: '咨询电话：0595-…（…中心）', '（三）联系方式：…', '电子邮箱：…'.

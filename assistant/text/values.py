@@ -33,3 +33,6 @@ NOT_A_COUNT = re.compile(
     r"|\d{1,2}\s*[:：]\s*\d{2}"
     r"|第\s*\d+\s*[条款项章节批期]"
 )
+# An item's number in a list ('1.《申报书》', '（2）劳动合同'), not a decimal ('1.5万元'): a count only of the
+# list's own items.
+ITEM_NUMBER = re.compile(r"(?:^|(?<=[：:；;。\s]))\d{1,2}\s*[.．、](?!\d)|[（(]\s*\d{1,2}\s*[)）]")
