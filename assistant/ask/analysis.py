@@ -6,6 +6,7 @@ questions.
     question_tense("要建到几家") -> "future"; named_benefits("生活补助多少") -> [("生活", ["生活补贴", …])]
     analyse("“十三五”末有几家？") -> QuestionAnalysis(cues, intents, kinds, tense, years=("2020",), …)   for routing
     subject_words(question, drop=units) -> the question without cue words, fillers and plan periods
+    with offering(["按年发还是按季度发"]): …   within the block, a choice's alternatives are weak words
 
 The kinds of value a question asks (`ASKS`, `asked_kinds`, `asked_measure`) live in `assistant.ask.kinds`.
 
@@ -147,13 +148,29 @@ def about_places(places: Iterable[str]) -> Iterator[None]:
         _PLACES.reset(token)
 
 
+# The alternatives a choice question offers ('按年发还是按季度发', `choices.offered`), while a passage is known to
+# state one: they say which answer is wanted, not what the question is about, so they are weak words and no
+# subject words (`subject_terms`). Set per answer by `compose` (`offering`).
+_OFFERED: ContextVar[tuple[str, ...]] = ContextVar("offered", default=())
+
+
+@contextmanager
+def offering(options: Iterable[str]) -> Iterator[None]:
+    """Within the block, the words of `options` are weak words of the questions analysed."""
+    token = _OFFERED.set(tuple(options))
+    try:
+        yield
+    finally:
+        _OFFERED.reset(token)
+
+
 def question_terms(question: str) -> dict[str, float]:
     """jieba tokens of the question with a base weight: subject words 1.0, generic words 0.2."""
     terms: dict[str, float] = {}
     tokens = [t for t in _merge_single_chars(jieba.lcut(question)) if t not in QUESTION_WORDS]
     # A plan period (十四五, 十五五, which jieba may cut as 十五/五) says when, not what.
     periods = [m.group(0) for m in PLAN_PERIOD.finditer(question)]
-    places = _PLACES.get()
+    places, offered = _PLACES.get(), _OFFERED.get()
     for token in tokens:
         if not token or _PUNCT.match(token):
             continue
@@ -162,6 +179,7 @@ def question_terms(question: str) -> dict[str, float]:
         weak = (
             token in WEAK_TERMS or token in places or _MODAL_VERB.match(token) or any(token in p for p in periods)
             or _ASKING_PART.search(token)  # '分哪', '几步', '多长': how it is asked, not what
+            or any(token in option for option in offered)
         )
         terms[token] = 0.2 if weak else 1.0
     # A tier label ('C类', 'B档', '二级') is the row key of a tier table; jieba cuts its letter off as a stray char.

@@ -18,6 +18,9 @@ Contract:
   year), the answer is a refusal (`answerable=False`) that says so, shows what the documents say nearby and
   whom to ask.
 - Open questions ('规划怎么说', '有什么支持') also quote the sentences of the passage the retriever ranked first.
+- A choice question ('按年发还是按季度发？', `choices`) of which a top passage writes an alternative is answered
+  by the piece stating one that is most about the question's subject, its alternatives weak words meanwhile
+  (`analysis.offering`); when that answer quotes no alternative, the question is answered as any other.
 - Nothing here retrieves, rewrites follow-ups or calls an LLM; those are other stages.
 """
 
@@ -25,7 +28,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.ask.analysis import question_intents, question_terms, subject_terms
+from assistant.ask import choices
+from assistant.ask.analysis import offering, question_intents, question_terms, subject_terms
+from assistant.ask.choices import Choice
 from assistant.ask.enumerations import LIST_CHARS, introduces, with_items, with_siblings
 from assistant.ask.kinds import ASKS, asked_kinds, asked_measure
 from assistant.ask.other_documents import cite_by_document, other_statements
@@ -35,7 +40,7 @@ from assistant.ask.refusal import refusal, unmentioned
 from assistant.ask.remarks import with_remarks
 from assistant.ask.scoring import select_pieces
 from assistant.ask.section_lists import section_listing
-from assistant.ask.support import idf, names_row, on_subject, supporting
+from assistant.ask.support import SUPPORT, idf, names_row, on_subject, subject_shares, supporting
 from assistant.ask.table_lists import table_listing
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
 from assistant.ask.wording import in_their_words
@@ -139,6 +144,39 @@ def _whole_list(question: str, top: ScoredPiece, kinds: list[str]) -> bool:
     return not own
 
 
+def _choosing(
+    question: str, choice: Choice, picks: list[ScoredPiece], pieces: list[Piece], scores: dict[int, float]
+) -> list[ScoredPiece]:
+    """The piece stating an alternative the question offers that is most about the question's subject, the
+    best-scored of those equally about it (`scores` by id of piece): '安家补贴是一次性发放还是分期发放' is answered
+    under 安家补贴 ('分5年拨付'), not by the 购房补贴 paid 一次性. The picks as they were when no piece stating one is
+    about the subject."""
+    stating = [p for p in pieces if choice.stated(f"{p.header or ''}{p.text}")]
+    # by what the piece itself is about, then by its passage ('第三条' over '安家补贴' / '分5年拨付'), then by score
+    ranked = sorted(
+        zip(
+            subject_shares(question, stating, pieces),
+            subject_shares(question, stating, pieces, passage=True),
+            stating,
+            strict=True,
+        ),
+        key=lambda s: (round(s[0], 2), round(s[1], 2), scores.get(id(s[2]), 0.0)),
+    )
+    if not ranked or ranked[-1][0] < SUPPORT:
+        return picks
+    best = ranked[-1][2]
+    return [ScoredPiece(best, scores.get(id(best), max(p.score for p in picks)), frozenset())]
+
+
+def _written(chunk: Chunk) -> str:
+    """What a passage writes: its text and its cells."""
+    return f"{chunk.text} {' '.join(value for _, value in chunk.cells)}"
+
+
+# The hits an answer is composed from (after them come the chunks continuing an enumeration they introduce).
+_TOP = 8
+
+
 _OPEN = {"definition", "list", "needs", "broad"}
 # Measures that count things a list enumerates ('几家', '几项'), not amounts of time or money.
 _COUNTS_ITEMS = frozenset({"项", "件", "家", "所", "间", "人", "名", "位"})
@@ -162,12 +200,28 @@ def compose_answer(
     hits = [h for h in hits if h.chunk.kind != "meta"]
     # '一年封顶多少' is asked of passages that write 不超过: the question is read in the documents' words
     question = in_their_words(question, (f"{h.chunk.title}{h.chunk.section}{h.chunk.text}" for h in hits))
+    # '按年发还是按季度发' when a passage writes one of them: the alternatives say which answer is wanted, not what
+    # the question is about. An answer that states neither is no answer to the choice: it is answered as before.
+    choice = choices.offered(question)
+    if choice is not None and any(choice.stated(_written(h.chunk)) for h in hits[:_TOP]):
+        with offering([choice.asked]):
+            chosen = _compose(question, hits, max_chars, hotline, choice)
+        if chosen.answerable and any(choice.stated(c.quote) for c in chosen.citations):
+            return chosen
+    return _compose(question, hits, max_chars, hotline, None)
+
+
+def _compose(
+    question: str, hits: list[ScoredChunk], max_chars: int, hotline: str, choice: Choice | None
+) -> Answer:
+    """`compose_answer` once the question is read in the documents' words; a `choice` whose alternative a hit
+    states is answered by a piece stating one."""
     # A line that only repeats its document's title says nothing the citation does not.
     # The top hits, and the chunks continuing an enumeration they introduce (`with_continuations` puts those
     # after the eighth hit).
     everything = split_pieces(hits)
-    continuing = [p for p in everything if p.rank >= 8]
-    pieces = [p for p in everything if p.rank < 8 and display(p.text) != display(p.chunk.title or "")]
+    continuing = [p for p in everything if p.rank >= _TOP]
+    pieces = [p for p in everything if p.rank < _TOP and display(p.text) != display(p.chunk.title or "")]
     # a row the question names ('E类人才…补多少') is a candidate although only its table's introduction ranked high
     pieces += [p for p in continuing if names_row(question, p)]
     rare = [kind for kind in asked_kinds(question) if ASKS[kind].rare]
@@ -198,11 +252,16 @@ def compose_answer(
             # 环节': the sub-headings of the section
             text, citations = cite(structured, {}, LIST_CHARS)
             return Answer(answer=text, answerable=True, confidence=0.8, citations=citations, route="retrieval")
-    picks, scores = select_pieces(question, pieces, max_chars)
+    picks, scores = select_pieces(question, pieces, max_chars, choice)
     weights = idf(question_terms(question), pieces)
     best = max(picks, key=lambda s: s.score) if picks else None
     if best is None or best.score < 0.2:
         return refuse(rare, best)
+    if choice is not None:
+        picks = _choosing(question, choice, picks, pieces, scores)
+        # the clause writing the alternative is what a long sentence is cut down to
+        heaviest = max(weights.values(), default=1.0)
+        weights |= {said: heaviest for p in picks for said in choice.stated_by(p.piece.text)}
 
     kinds = asked_kinds(question)
     backing = {kind: supporting(kind, question, pieces) for kind in kinds}

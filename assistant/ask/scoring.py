@@ -1,6 +1,6 @@
 """Scoring the pieces of retrieved passages against a question, and picking the best for each part of it.
 
-    select_pieces(question, pieces, max_chars) -> (picks, scores)
+    select_pieces(question, pieces, max_chars, choice=None) -> (picks, scores)
         the best pieces for each part of the question, and every piece's best score (by id of piece)
     score_piece(piece, weights, intents, years, kinds, tense, measure, duty, lasting, question) -> ScoredPiece
 
@@ -10,10 +10,11 @@ them; stating the asked kind of value (a rare kind such as money or a phone numb
 ('几个月' -> '60个月'), or being the column or list named for it ('申报材料'); for 'who' the sentence naming the asked
 duty or the 牵头单位 cell; for 'when' a length, a month of the year, an application window or a year, as asked;
 the asked year's figure, or the latest (target) / earliest (now) year column; a definition for 'what is'; the
-list of exclusions for '哪些情况不能申请'; the retriever's rank a little; and a 政策问答 question that is the user's
-question in other words. It penalises what only looks like an answer: a document's signing or in-force date, a
-footnote outside a definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a
-question of who may apply, a fragment under 8 characters outside a table.
+list of exclusions for '哪些情况不能申请'; an alternative a choice question offers ('每季度发放' for '按年发还是
+按季度发'); the retriever's rank a little; and a 政策问答 question that is the user's question in other words.
+It penalises what only looks like an answer: a document's signing or in-force date, a footnote outside a
+definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a question of who
+may apply, a fragment under 8 characters outside a table.
 
 Contract:
 - Scores compare pieces for one question; `compose` refuses when the best is under 0.2, so the scale (the
@@ -42,6 +43,7 @@ from assistant.ask.analysis import (
     question_tense,
     question_terms,
 )
+from assistant.ask.choices import Choice
 from assistant.ask.enumerations import introduces
 from assistant.ask.kinds import ASKS, MEASURE_UNITS, NUMBER, asked_kinds, asked_measure
 from assistant.ask.pieces import CONTENT_HEADERS, Piece, ScoredPiece, display
@@ -49,6 +51,8 @@ from assistant.ask.support import idf
 from assistant.ask.vocabulary import ASKING
 
 _DIGIT = re.compile(r"\d")
+# What stating an alternative a choice question offers is worth: as much as stating a rare kind of value asked.
+CHOICE_STATED = 0.4
 
 # ---------------------------------------------------------------- what the question asks for
 
@@ -90,6 +94,7 @@ def score_piece(
     duty: re.Pattern[str] | None = None,
     lasting: str | None = None,
     question: str = "",
+    choice: Choice | None = None,
 ) -> ScoredPiece:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
@@ -149,6 +154,10 @@ def score_piece(
         # the date a document is issued, takes effect or replaces another is no answer to when something else happens
         if not {"effective", "validity"} & set(kinds) and _IN_FORCE.search(text):
             score -= 0.3
+    # '按年发还是按季度发' is answered by the sentence writing one of them ('每季度发放'), whose words as asked are
+    # weak (`analysis.offering`): stating one counts as stating a rare kind of value does
+    if choice is not None and choice.stated(f"{header}{text}"):
+        score += CHOICE_STATED
     if not years and ("number" in intents or tense):
         # '目标是啥' asks the latest year's figure as '目标是多少' does
         score += _year_column_fit(piece, tense)
@@ -223,10 +232,11 @@ def _sub_questions(question: str) -> list[str]:
 
 
 def select_pieces(
-    question: str, pieces: list[Piece], max_chars: int
+    question: str, pieces: list[Piece], max_chars: int, choice: Choice | None = None
 ) -> tuple[list[ScoredPiece], dict[int, float]]:
     """Best piece for each part of the question, then close runners-up that add new matched words; and every
-    piece's best score over the parts (by id of piece)."""
+    piece's best score over the parts (by id of piece). A `choice` the question offers favours the pieces
+    stating one of its alternatives, in the part that offers it."""
     chosen: list[ScoredPiece] = []
     scores: dict[int, float] = {}
     all_terms = question_terms(question)
@@ -250,6 +260,7 @@ def select_pieces(
                     p, weights, intents, years, kinds, tense, measure, duty,
                     "length" if _ASKS_LENGTH.search(part) else "month" if _ASKS_MONTH.search(part) else None,
                     part,
+                    choice if choice is not None and all(o in part for o in choice.options) else None,
                 )
                 for p in pieces
             ),

@@ -2,6 +2,7 @@
 
     supported(kind, question, pieces) -> bool     a top piece states the asked kind of value about the subject
     supporting(kind, question, pieces) -> [Piece] the pieces that do
+    subject_shares(question, chosen, pieces) -> [float]  how much of the asked subject each piece is about
     idf(terms, pieces) -> {term: weight}          a term's weight by how rare it is among the candidate pieces
 
 Contract:
@@ -178,6 +179,20 @@ def on_subject(question: str, chosen: list[Piece], pieces: list[Piece]) -> bool:
     ('公寓能养宠物吗', '证书丢了怎么补办') is answered only by a passage about its subject, not by its neighbour."""
     weights = _subject(question, pieces)
     return any(_covers(weights, _about(piece)) for piece in chosen)
+
+
+def subject_shares(
+    question: str, chosen: list[Piece], pieces: list[Piece], *, passage: bool = False
+) -> list[float]:
+    """How much of what the question names each chosen piece is about (0 to 1, as `on_subject` weighs it), or
+    with `passage` the piece and the passage it stands in: '安家补贴…' is about the sentence under 安家补贴 whole,
+    and about one under 购房补贴 in part."""
+    weights = _subject(question, pieces)
+    total = sum(weights.values())
+    if not total:
+        return [1.0 for _ in chosen]
+    abouts = [f"{_about(p)} {p.context}" if passage else _about(p) for p in chosen]
+    return [sum(w * credit(t, about) for t, w in weights.items()) / total for about in abouts]
 
 
 def supported(kind: str, question: str, pieces: list[Piece]) -> bool:
