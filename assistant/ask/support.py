@@ -212,6 +212,8 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
     named = named_benefits(question) if kind == "money" else []
     pieces = [p for p in pieces if p.chunk.kind != "meta"] or pieces
     incomplete = missing_rows(weights, pieces)
+    written = " ".join(f"{p.text} {p.row_name or ''}" for p in pieces)
+    categories = [c for c in _CATEGORY.findall(question) if f"{c}类" in written] if kind in _FIGURES else []
     found: list[Piece] = []
     for piece in pieces:
         # an item states its value through its introduction: "应当提交下列材料：" + "身份证复印件"
@@ -241,6 +243,10 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
         # '博士安家费' names a person, whom the row names ('博士研究生 — 安家补贴'); '生活补贴' names a benefit.
         if any(head not in where and not any(v in where for v in variants) for head, variants in named):
             continue
+        # A category the documents tell apart ('创业类' beside 创新类) is answered by a figure said of it, not by the
+        # programme's total ('计划遴选…不超过60名' does not say how many 创业类).
+        if any(f"{c}类" not in about for c in categories):
+            continue
         # A figure of another year does not answer for the year asked ('2022年引进了多少' vs the 2025 target).
         if kind == "quantity" and not all(y in about for y in YEAR_NAMED.findall(question)):
             continue
@@ -255,6 +261,10 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
             found.append(piece)
     return found
 
+
+# A category a question names by its word ('创业类', '技能类'; a letter tier is `refusal`'s), for a figure.
+_CATEGORY = re.compile(r"([\u4e00-\u9fff]{2})类")
+_FIGURES = frozenset({"quantity", "money"})
 
 # The thing a count question counts: '几个名额' -> 名额, '几项材料' -> 材料.
 _COUNTED = re.compile(r"几\s*[个项件类档种步批名位家所份条](?![月年天日小周星])\s*([\u4e00-\u9fff]{2,4})")

@@ -31,7 +31,7 @@ NOT_A_COUNT = re.compile(
     r"|(?:19|20)\d\d\s*年度?(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?)?"
     r"|\d{1,2}\s*月\s*\d{1,2}\s*日"
     r"|\d{1,2}\s*[:：]\s*\d{2}"
-    r"|第\s*\d+\s*[条款项章节批期]"
+    r"|第\s*[\d一二两三四五六七八九十百]+"  # an ordinal ('第3条', '第二批', '第一大股东') is no count
 )
 # An item's number in a list ('1.《申报书》', '（2）劳动合同'), not a decimal ('1.5万元'): a count only of the
 # list's own items.
