@@ -42,6 +42,7 @@ from assistant.ask.scoring import select_pieces
 from assistant.ask.section_lists import section_listing
 from assistant.ask.support import SUPPORT, idf, names_row, on_subject, subject_shares, supporting
 from assistant.ask.table_lists import table_listing
+from assistant.ask.table_rows import row_cell
 from assistant.ask.title_block import ASKS_DOCUMENT, document_answer
 from assistant.ask.wording import in_their_words
 from assistant.core.types import Answer, Chunk, ScoredChunk
@@ -245,6 +246,13 @@ def _compose(
     unspoken = unmentioned(question, hits)
     if unspoken:  # a subject no passage speaks of: whatever looks alike is not the answer
         return refuse(rare, None, what=f"关于“{unspoken}”的内容")
+    cell = row_cell(question, hits) if "list" not in question_intents(question) else None
+    if cell is not None:  # '陈思远在哪个单位': the asked column of the one row named, and none of another row's
+        row, column, piece = cell
+        if piece is None:
+            return refuse([], None, what=f"{row}的{column}")
+        text, citations = cite([piece], {}, max_chars)
+        return Answer(answer=text, answerable=True, confidence=0.8, citations=citations, route="retrieval")
     if "list" in question_intents(question):
         chunks = [h.chunk for h in hits]
         structured = table_listing(question, chunks) or section_listing(question, chunks)
