@@ -48,6 +48,7 @@ from assistant.ask import (
     self_description,
     self_reply,
     suggest,
+    table_rows,
 )
 from assistant.ask.retrieval import BM25Retriever, DenseRetriever, HybridRetriever
 from assistant.ask.snapshot import Snapshot, SnapshotBuilder
@@ -204,7 +205,13 @@ class Engine:
             rewritten = self.generator.condense(question, history)
             if rewritten:
                 return rewritten
-        return followup.resolve_followup(question, history, self._mentions(snap))
+        return followup.resolve_followup(question, history, self._mentions(snap), self._rows(snap))
+
+    @staticmethod
+    def _rows(snap: Snapshot):  # type: ignore[no-untyped-def]
+        """The table rows a text names, as (row name, what the text writes of it): what a follow-up is about."""
+        tables = list(snap.tables.values())
+        return lambda text: [(n.key, n.written) for n in table_rows.named_rows(text, tables)]
 
     @staticmethod
     def _mentions(snap: Snapshot):  # type: ignore[no-untyped-def]

@@ -11,6 +11,11 @@ Contract:
   row's name), unless the noun phrase it opens with says more than that name (the place or programme that
   names the document: '青松计划网上申报', '云溪县租房补贴'); then that phrase. Failing both, the first entity
   name of the latest answer.
+- A conversation about one row of a table (`rows`: the rows a text names, as (row name, what the text writes of it);
+  `table_rows.named_rows`) stays on that row: the row the latest user question names, else the one row the latest
+  answer names ('谁是高级工程师？' answered '李明哲职称：高级工程师'), is the subject ('他在哪个单位？' ->
+  '李明哲在哪个单位？'); '那C类呢？' / '硕士呢？' asks the previous question of the row named instead ('B类' -> 'C类',
+  '博士研究生' -> '硕士研究生').
 - 第N个 picks the N-th item listed in the latest assistant answer.
 - 那2020年呢？ repeats the previous question with the year (or subject) swapped.
 """
@@ -24,14 +29,17 @@ import jieba
 
 from assistant.ask.analysis import VALUE_WORDS, subject_terms
 from assistant.ask.kinds import asked_kinds
+from assistant.ask.support import siblings
 from assistant.ask.vocabulary import PERIOD_END
 from assistant.core.types import Turn
 
 Mentions = Callable[[str], list[str]]
+Rows = Callable[[str], list[tuple[str, str]]]
 
 _PRONOUN = re.compile(
     r"这个(?:工程|项目|平台|政策|指标|产业|单位|计划|基地|体系|东西)?|那个(?:工程|项目|平台|政策|指标|产业)?|"
-    r"该(?:工程|项目|平台|政策|指标|产业|单位|计划|基地)|这项(?:工程|政策)?|此项|它们|它的|它|其"
+    r"该(?:工程|项目|平台|政策|指标|产业|单位|计划|基地)|这项(?:工程|政策)?|此项|它们|它的|它|其|"
+    r"(?<![其吉])(?:他们|她们|他|她)"
 )
 _LEADING = re.compile(r"^(?:那么|那|还有|另外|then)\s*")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|项|条|家|名|种)?")
@@ -169,6 +177,32 @@ def _subject(history: list[Turn], standalone_users: list[str], mentions: Mention
     return None
 
 
+def _row(history: list[Turn], standalone_users: list[str], rows: Rows | None) -> tuple[str, str] | None:
+    """The one table row the conversation is about: the row the latest user question names, else the one row the
+    latest answer names; None when neither names exactly one."""
+    if rows is None:
+        return None
+    answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    for text in (standalone_users[-1] if standalone_users else "", answer):
+        named = dict(rows(text)) if text else {}
+        if len(named) == 1:
+            return next(iter(named.items()))
+    return None
+
+
+def _swap_row(previous: str, row: tuple[str, str], slot: str, names_row: bool) -> str | None:
+    """The previous question asked of the row `slot` names instead: '博士研究生每月补贴多少？' with '硕士' ->
+    '硕士研究生每月补贴多少？' (a name of the same kind swaps its qualifier), with 'C类' for 'B类' -> 'C类…'.
+    None when the previous question does not write the row, or `slot` is neither a row's name nor of its kind."""
+    written = row[1]
+    if written not in previous or slot in written:
+        return None
+    for i in range(len(written) - len(slot) + 1):
+        if siblings(slot, written[i : i + len(slot)]):
+            return previous.replace(written, written[:i] + slot + written[i + len(slot) :], 1)
+    return previous.replace(written, slot, 1) if names_row else None
+
+
 def is_elliptical(question: str, mentions: Mentions) -> bool:
     """True for a question with a pronoun, an ordinal, a '…呢？' ellipsis, or no subject of its own: only asking
     words, attribute words and names it does not write ('哪几个月可以申请？' is about no 申请人)."""
@@ -190,9 +224,12 @@ def _is_attribute(slot: str, mentions: Mentions) -> bool:
     return not mentions(slot) and bool(_ATTRIBUTE.search(slot) or asked_kinds(slot))
 
 
-def _resolve_one(question: str, history: list[Turn], standalone_users: list[str], mentions: Mentions) -> str:
+def _resolve_one(
+    question: str, history: list[Turn], standalone_users: list[str], mentions: Mentions, rows: Rows | None
+) -> str:
     if not history or not is_elliptical(question, mentions):
         return question
+    row = _row(history, standalone_users, rows)
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     previous = standalone_users[-1] if standalone_users else ""
 
@@ -209,28 +246,37 @@ def _resolve_one(question: str, history: list[Turn], standalone_users: list[str]
         if _TIME.fullmatch(slot) or re.fullmatch(r"(?:到|在)?(?:19|20)\d\d\s*年?.*", slot):
             swapped, count = _TIME.subn(slot, previous, count=1)
             return swapped if count else f"{slot}{previous}"
-        subject = _subject(history, standalone_users, mentions)
+        if row and rows is not None and not _is_attribute(slot, mentions):
+            names_row = bool(rows(slot))
+            other_row = _swap_row(previous, row, slot, names_row)
+            if other_row:
+                return other_row
+            if not names_row and not mentions(slot):  # '受理部门呢？': another column of the same row
+                return f"{row[0]}的{slot}是什么？"
+        subject = row[0] if row else _subject(history, standalone_users, mentions)
         if subject and _is_attribute(slot, mentions):
             return f"{subject}的{slot}是什么？"
         if subject and subject in previous:
             return previous.replace(subject, slot, 1)
         return f"{slot}{previous}"
 
-    subject = _subject(history, standalone_users, mentions)
+    subject = row[0] if row else _subject(history, standalone_users, mentions)
     if not subject:
         return question
     body = _LEADING.sub("", question)
     if _PRONOUN.search(body):
-        return _PRONOUN.sub(subject, body, count=1)
+        resolved = _PRONOUN.sub(subject, body, count=1)
+        # of a row: '她的职称呢？' -> '王晓岚的职称是什么？'
+        return re.sub(r"呢\s*[？?]?$", "是什么？", resolved) if row else resolved
     return f"{subject}{body}"
 
 
-def resolve_followup(question: str, history: list[Turn], mentions: Mentions) -> str:
+def resolve_followup(question: str, history: list[Turn], mentions: Mentions, rows: Rows | None = None) -> str:
     """Rewrite an elliptical follow-up into a standalone question; a self-contained one comes back unchanged."""
     standalone_users: list[str] = []
     seen: list[Turn] = []
     for turn in history:
         if turn.role == "user":
-            standalone_users.append(_resolve_one(turn.content, seen, standalone_users, mentions))
+            standalone_users.append(_resolve_one(turn.content, seen, standalone_users, mentions, rows))
         seen.append(turn)
-    return _resolve_one(question, history, standalone_users, mentions)
+    return _resolve_one(question, history, standalone_users, mentions, rows)

@@ -151,7 +151,7 @@ def names_row(question: str, piece: Piece) -> bool:
 _QUALIFIER_CHARS = 2
 
 
-def _sibling(term: str, key: str) -> bool:
+def siblings(term: str, key: str) -> bool:
     """'初级工' and '高级工': the same kind of name, another qualifier."""
     shared = 0
     while shared < min(len(term), len(key)) and term[-1 - shared] == key[-1 - shared]:
@@ -170,7 +170,7 @@ def missing_rows(terms: dict[str, float], pieces: list[Piece]) -> set[tuple[str,
     return {
         table
         for table, names in keys.items()
-        if any(any(_sibling(t, k) for k in names) and not any(t in k for k in names) for t in terms)
+        if any(any(siblings(t, k) for k in names) and not any(t in k for k in names) for t in terms)
     }
 
 
