@@ -295,7 +295,9 @@ class Engine:
         with analysis.about_places([self.settings.deployment.city]):  # the city served is a setting
             with stage("analysis"):
                 standalone = self._standalone(question.strip(), history, snap)
-            answer, hits = self._extractive(standalone, snap, top_k)
+            # a follow-up about one row of a table is answered by that row's cell (`table_rows.row_cell`)
+            with table_rows.following_up(standalone != question.strip()):
+                answer, hits = self._extractive(standalone, snap, top_k)
         if self.generator is not None and answer.answerable and answer.route == "retrieval":
             with stage("llm"):
                 llm_answer, reason = self.generator.generate_checked(standalone, hits[:top_k], history)

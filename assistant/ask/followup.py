@@ -12,10 +12,10 @@ Contract:
   names the document: '青松计划网上申报', '云溪县租房补贴'); then that phrase. Failing both, the first entity
   name of the latest answer.
 - A conversation about one row of a table (`rows`: the rows a text names, as (row name, what the text writes of it);
-  `table_rows.named_rows`) stays on that row: the row the latest user question names, else the one row the latest
-  answer names ('谁是高级工程师？' answered '李明哲职称：高级工程师'), is the subject ('他在哪个单位？' ->
-  '李明哲在哪个单位？'); '那C类呢？' / '硕士呢？' asks the previous question of the row named instead ('B类' -> 'C类',
-  '博士研究生' -> '硕士研究生').
+  `table_rows.named_rows`) stays on that row: the row the latest user question names within its subject, else
+  (when it has none of its own) the one row the latest answer names ('谁是高级工程师？' answered '李明哲职称：
+  高级工程师'), is the subject ('他在哪个单位？' -> '李明哲在哪个单位？'); '那C类呢？' / '硕士呢？' asks the previous
+  question of the row named instead ('B类' -> 'C类', '博士研究生' -> '硕士研究生').
 - 第N个 picks the N-th item listed in the latest assistant answer.
 - 那2020年呢？ repeats the previous question with the year (or subject) swapped.
 """
@@ -177,17 +177,25 @@ def _subject(history: list[Turn], standalone_users: list[str], mentions: Mention
     return None
 
 
-def _row(history: list[Turn], standalone_users: list[str], rows: Rows | None) -> tuple[str, str] | None:
-    """The one table row the conversation is about: the row the latest user question names, else the one row the
-    latest answer names; None when neither names exactly one."""
-    if rows is None:
+def _row(
+    history: list[Turn], standalone_users: list[str], rows: Rows | None, mentions: Mentions
+) -> tuple[str, str] | None:
+    """The one table row the conversation is about: the row the latest user question names inside what it is about
+    ('陈思远' of '陈思远入选', not a row an incidental word names), else, when that question is about nothing of its
+    own ('谁是高级工程师？'), the one row the latest answer names; None when neither names exactly one."""
+    if rows is None or not standalone_users:
+        return None
+    about = question_subject(standalone_users[-1], mentions)
+    named = dict(rows(standalone_users[-1]))
+    if len(named) == 1:
+        row = next(iter(named.items()))
+        if about is None or row[1] in about:
+            return row
+    if about is not None:
         return None
     answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
-    for text in (standalone_users[-1] if standalone_users else "", answer):
-        named = dict(rows(text)) if text else {}
-        if len(named) == 1:
-            return next(iter(named.items()))
-    return None
+    named = dict(rows(answer))
+    return next(iter(named.items())) if len(named) == 1 else None
 
 
 def _swap_row(previous: str, row: tuple[str, str], slot: str, names_row: bool) -> str | None:
@@ -229,7 +237,7 @@ def _resolve_one(
 ) -> str:
     if not history or not is_elliptical(question, mentions):
         return question
-    row = _row(history, standalone_users, rows)
+    row = _row(history, standalone_users, rows, mentions)
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     previous = standalone_users[-1] if standalone_users else ""
 

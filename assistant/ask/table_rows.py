@@ -13,29 +13,39 @@ Contract:
   'B类', '高级工程师' but not '教授' inside '副教授'), or a run of at least three characters and half of a longer
   cell that only this row's cells hold ('博士研究生' of '全职引进的博士研究生'). A row whose own name (its key) is
   written is named before rows named only by another cell ('B类' names the tier, not the person whose 类别 is B类).
-- A column is asked when the question writes its header, else the header's last word ('材料' of 申报材料), else the
-  kind of value asked is the kind the header labels ('多少钱' of 补贴标准); one header only, never the column that
-  named the row.
-- `row_cell` answers only a question naming exactly one row among the hits' tables and asking one of its table's
-  columns: the row's name, the column and the row's cell, no cell when that row leaves the column empty (the
-  answer is then a refusal, never another row's value). Any other question gets None and is answered as before.
+- A column is asked when the question writes its header (the longest written), else the header's last word ('材料'
+  of 申报材料), else the kind of value asked is the kind the header labels ('多少钱' of 补贴标准); one header only
+  (two alike, '第一年补贴标准' and '第三年补贴标准', ask neither), never the column that named the row. The cell must
+  state the kind of value asked ('8000元/月' does not answer '能领几个月'); a yes/no question is not a cell's.
+- `row_cell` answers only within `following_up` (a follow-up the engine resolved from the conversation), and only
+  a question naming exactly one row among the hits' tables and asking one of its table's columns: the row's name,
+  the column and the row's cell, no cell when that row leaves the column empty and the question writes the
+  column's header (the answer is then a refusal, never another row's value). Any other question gets None and is
+  answered as before.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import jieba
 
-from assistant.ask.kinds import ASKS, asked_kinds
+from assistant.ask.kinds import ASKS, MEASURE_UNITS, NUMBER, asked_kinds, asked_measure
 from assistant.ask.pieces import Piece
 from assistant.core.types import Chunk, ScoredChunk
 
 # Columns that number or annotate rows name no row and are never asked.
 _NEVER = re.compile(r"^(?:序号|编号|备注|说明|注)$")
 _QUALIFIER = re.compile(r"[（(][^）)]*[）)]|[“”\"‘’'《》\s]")
+_YES_NO = re.compile(r"吗\s*[？?]?\s*$|是否|有没有|能不能|可不可以")
+# A cell answers only a follow-up (`following_up`): there the row is the one the conversation is about; a single
+# question's words name rows too loosely to put one cell before the passages (bench held-out: cells answered
+# questions that were to be refused).
+_FOLLOWING: ContextVar[bool] = ContextVar("following_up", default=False)
 _MIN_RUN = 3
 _MAX_CELL = 24
 
@@ -108,26 +118,64 @@ def _tail(header: str) -> str:
     return words[-1] if len(words) >= 2 else ""
 
 
+def _labelled(kind: str, header: str) -> bool:
+    """Does the column's header name the kind of value ('受理部门' is where to apply)?"""
+    label = ASKS[kind].label
+    return label is not None and bool(label.search(header))
+
+
+def _written(question: str, header: str) -> bool:
+    return len(_plain(header)) >= 2 and _plain(header) in question
+
+
 def asked_column(question: str, headers: list[str], naming: str = "") -> str | None:
-    """The one header the question asks (written whole, by its last word, or by the kind of value it labels)."""
+    """The one header the question asks: the longest it writes whole, else the only one whose last word it writes,
+    else the only one labelled for the kind of value it asks."""
     headers = [h for h in dict.fromkeys(headers) if h and h != naming and not _NEVER.match(h.strip())]
-    kinds = [k for k in asked_kinds(question) if ASKS[k].label is not None]
+    kinds = asked_kinds(question)
+    whole = [h for h in headers if _written(question, h)]
+    if whole:
+        longest = max(len(_plain(h)) for h in whole)
+        whole = [h for h in whole if len(_plain(h)) == longest]
+        return whole[0] if len(whole) == 1 else None
     for matches in (
-        lambda h: _plain(h) in question and len(_plain(h)) >= 2,
         lambda h: bool(_tail(_plain(h))) and _tail(_plain(h)) in question,
-        lambda h: any(ASKS[k].label.search(h) for k in kinds),  # type: ignore[union-attr]
+        lambda h: any(_labelled(k, h) for k in kinds),
     ):
         asked = [h for h in headers if matches(h)]
         if asked:
-            longest = max(len(h) for h in asked)
-            asked = [h for h in asked if len(h) == longest]
             return asked[0] if len(asked) == 1 else None
     return None
+
+
+def _states_asked(question: str, column: str, value: str) -> bool:
+    """The cell states the kind of value asked, if one is, a count in the measure asked: '8000元/月' does not answer
+    '能领几个月'."""
+    kinds = asked_kinds(question)
+    measure = asked_measure(question)
+    if "quantity" in kinds and measure is not None:
+        unit = MEASURE_UNITS[measure]
+        return bool(re.search(rf"{NUMBER}\s*[万亿千百]?\s*个?\s*(?:{unit})(?![/每])", value))
+    return not kinds or any(
+        ASKS[k].value.search(value) or (k != "money" and _labelled(k, column)) for k in kinds
+    )
+
+
+@contextmanager
+def following_up(on: bool = True) -> Iterator[None]:
+    """Within the block, a question naming one row and one column is answered by the cell (`row_cell`)."""
+    token = _FOLLOWING.set(on)
+    try:
+        yield
+    finally:
+        _FOLLOWING.reset(token)
 
 
 def row_cell(question: str, hits: list[ScoredChunk]) -> tuple[str, str, Piece | None] | None:
     """The row the question names among the hits' tables, the column it asks and that row's cell (None when the row
     leaves the column empty); None when the question does not name one row and one of its columns."""
+    if not _FOLLOWING.get() or _YES_NO.search(question):  # '有学历要求吗' is answered with the rule around the cell, not the cell alone
+        return None
     tables: dict[tuple[str, str], list[Chunk]] = {}
     ranks: dict[str, int] = {}
     for rank, hit in enumerate(hits):
@@ -145,5 +193,8 @@ def row_cell(question: str, hits: list[ScoredChunk]) -> tuple[str, str, Piece | 
     if column is None:
         return None
     value = dict(one.row.cells).get(column, "").strip()
-    piece = Piece(value, one.row, ranks[one.row.chunk_id], -1, column, one.key) if value else None
-    return one.key, column, piece
+    if not value:  # refused only when the question writes the column the row leaves empty
+        return (one.key, column, None) if _written(question, column) else None
+    if not _states_asked(question, column, value):
+        return None
+    return one.key, column, Piece(value, one.row, ranks[one.row.chunk_id], -1, column, one.key)
