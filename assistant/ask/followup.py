@@ -12,10 +12,11 @@ Contract:
   names the document: '青松计划网上申报', '云溪县租房补贴'); then that phrase. Failing both, the first entity
   name of the latest answer.
 - A conversation about one row of a table (`rows`: the rows a text names, as (row name, what the text writes of it);
-  `table_rows.named_rows`) stays on that row: the row the latest user question names within its subject, else
-  (when it has none of its own) the one row the latest answer names ('谁是高级工程师？' answered '李明哲职称：
-  高级工程师'), is the subject ('他在哪个单位？' -> '李明哲在哪个单位？'); '那C类呢？' / '硕士呢？' asks the previous
-  question of the row named instead ('B类' -> 'C类', '博士研究生' -> '硕士研究生').
+  `table_rows.named_rows`) stays on that row: the row the latest user question names within its subject (said by
+  the row's name when the question writes it, else by that subject as written), else, when that question has no
+  subject of its own, the one row the latest answer names ('谁是高级工程师？' answered '李明哲职称：高级工程师') is
+  the subject ('他在哪个单位？' -> '李明哲在哪个单位？'); '那C类呢？' / '硕士呢？' asks the previous question of the
+  row named instead ('B类' -> 'C类', '博士研究生' -> '硕士研究生').
 - 第N个 picks the N-th item listed in the latest assistant answer.
 - 那2020年呢？ repeats the previous question with the year (or subject) swapped.
 """
@@ -39,7 +40,7 @@ Rows = Callable[[str], list[tuple[str, str]]]
 _PRONOUN = re.compile(
     r"这个(?:工程|项目|平台|政策|指标|产业|单位|计划|基地|体系|东西)?|那个(?:工程|项目|平台|政策|指标|产业)?|"
     r"该(?:工程|项目|平台|政策|指标|产业|单位|计划|基地)|这项(?:工程|政策)?|此项|它们|它的|它|其|"
-    r"(?<![其吉])(?:他们|她们|他|她)"
+    r"(?<![其吉])[他她](?:们)?(?![人乡处])"  # a person of a name list ('他在哪个单位'), not 其他 or 委托他人
 )
 _LEADING = re.compile(r"^(?:那么|那|还有|另外|then)\s*")
 _ORDINAL = re.compile(r"第([一二三四五六七八九十\d]+)(?:个|项|条|家|名|种)?")
@@ -185,12 +186,15 @@ def _row(
     own ('谁是高级工程师？'), the one row the latest answer names; None when neither names exactly one."""
     if rows is None or not standalone_users:
         return None
-    about = question_subject(standalone_users[-1], mentions)
-    named = dict(rows(standalone_users[-1]))
+    last = standalone_users[-1]
+    about = question_subject(last, mentions)
+    named = dict(rows(last))
     if len(named) == 1:
-        row = next(iter(named.items()))
-        if about is None or row[1] in about:
-            return row
+        name, written = next(iter(named.items()))
+        if about is None or written in about:
+            # the row's own name when the question writes it ('陈思远入选' -> 陈思远), else the subject as written,
+            # which keeps what picks the document ('晋江租房补贴', not another city's row 青年人才租房补贴)
+            return (name if name in last or about is None else about), written
     if about is not None:
         return None
     answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
