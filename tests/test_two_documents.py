@@ -65,3 +65,10 @@ def test_one_condition_asked_by_name_is_that_item(engine: Engine) -> None:
     assert answer.answerable
     assert "社会保险满6个月" in answer.answer
     assert "无自有住房" not in answer.answer
+
+
+@pytest.mark.parametrize("question", ["松溪区博士生活补贴每月多少？博士生活补贴每月多少钱？", "博士生活补贴多久发一次？每月多少钱？"])
+def test_a_second_part_does_not_repeat_a_sentence_under_its_documents_title(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.answerable
+    assert answer.answer.count("3000元") == 1 and answer.answer.count("2000元") == 1

@@ -186,8 +186,12 @@ _SENTENCE = re.compile(r"[^。；\n]+[。；]?\n?")
 def _without_repeats(text: str, earlier: list[str]) -> str:
     """The text less the sentences an earlier part already said (a refusal quoting what the next part answers)."""
     said = _MARK.sub("", "".join(earlier))
-    kept = [s for s in _SENTENCE.findall(text) if _MARK.sub("", s).strip("。；\n ") not in said]
+    # a line that opens with its document's title ('《…》：…', `other_documents`) repeats what follows the title
+    kept = [s for s in _SENTENCE.findall(text) if _TITLED.sub("", _MARK.sub("", s)).strip("。；\n ") not in said]
     return "".join(kept).strip()
+
+
+_TITLED = re.compile(r"^《.*》：")
 
 
 def _renumber(text: str, number: dict[int, int]) -> str:

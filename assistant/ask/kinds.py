@@ -140,6 +140,14 @@ ASKS: dict[str, _Ask] = {
                      r"有效期|有效至|\d+\s*年内有效", "有效期"),
     "effective": _ask(r"施行|生效|开始执行|开始实施|开始用|起执行|哪天起|什么时候起",
                       r"施行|生效|起执行|起实施", "施行日期"),
+    # How often a benefit is paid or claimed ('多久发一次', '几个月申领一次'): by month, quarter, half-year or year,
+    # at once or in instalments — a rate ('每月3000元') says how much, and may stand for the period only when
+    # nothing else does, so the kind ranks pieces but never refuses on its own.
+    "frequency": _Ask(
+        re.compile(r"(?:多久|多长时间|几个月|多少天|隔多久)\S{0,4}一次|频[次率]|(?:怎么|如何)(?:发放|拨付|发钱|发(?=\s*(?:的|呢)?\s*(?:[，,。？?；;]|$)))"),
+        re.compile(rf"按(?:月|季度|季|半年|年度?)|[每逐]个?(?:月|季度|季|半年|年度?)\S{{0,4}}?(?:发放|拨付|申领|领取|兑现|支付|发)"
+                   rf"|一次性|分\s*{NUMBER}\s*(?:年|期|次|批)"),
+        "发放或申领的频次", decisive=False, label=re.compile(r"发放方式|发放频[次率]|拨付方式|申领方式")),
     # Values a plan does hold (targets, periods); asked about a subject no such sentence mentions, still refused.
     "quantity": _Ask(_HOW_MANY, re.compile(rf"\d|{NUMBER}[大个家所名项支批类]"), "这方面的具体数字", False),
     # A condition or requirement ('有什么要求', '哪些人可以申请'): stated in the language of rules.
@@ -171,6 +179,7 @@ _NARROWER = {
     "effective": ("deadline", "time"),
     "age": ("quantity",),
     "processing": ("time",),  # '多久能审完' asks a processing time, which '15个工作日内' states
+    "frequency": ("time", "processing"),  # '多久发一次' asks how often, not how long
     # '补贴方面有疑问，联系电话是多少' asks a number to call, not an amount — unless another clause asks the amount
     # ('安家补贴多少钱，咨询电话多少')
     "phone": ("money", "quantity"),

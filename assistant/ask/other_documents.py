@@ -63,7 +63,11 @@ def cite_by_document(pieces: list[Piece], weights: dict[str, float], max_chars: 
     `pieces.cite` would on a line of its own that starts with its document's title; the citations numbered on
     across the groups."""
     by_doc: dict[str, list[Piece]] = {}
+    said: set[str] = set()
     for piece in pieces:
+        if display(piece.text) in said:  # one sentence from two passages is said once, where it first stands
+            continue
+        said.add(display(piece.text))
         by_doc.setdefault(piece.chunk.doc_id, []).append(piece)
     groups = list(by_doc.values())
     lines: list[str] = []

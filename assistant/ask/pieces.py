@@ -277,10 +277,12 @@ def cite(pieces: list[Piece], weights: dict[str, float], max_chars: int) -> tupl
     budget = max(max_chars // max(len(pieces), 1), 40)
     parts: list[str] = []
     citations: list[Citation] = []
+    said: set[str] = set()
     for piece in pieces:
         used = trim(piece, weights, max(budget, max_chars - sum(len(p) for p in parts)))
-        if not display(used):
+        if not display(used) or display(used) in said:  # the same sentence from two passages is said once
             continue
+        said.add(display(used))
         citations.append(citation(len(citations) + 1, piece.chunk, quote(piece, used)))
         parts.append(f"{phrase(piece, used)}[{len(citations)}]")
     return "；".join(parts) + "。", citations
