@@ -203,6 +203,7 @@ def run_set(
         if score.refused and record.category != UNANSWERABLE:
             reason = refusal_reason(reply["answer"])
             reasons[reason] = reasons.get(reason, 0) + 1
+        cause = ""
         if not score.accurate:
             cause = miss_cause(client, record, reply, (doc_ids or {}).get(record.doc or ""), titles)
             causes[cause] = causes.get(cause, 0) + 1
@@ -212,7 +213,7 @@ def run_set(
         if not score.accurate and not heldout:
             misses.append(
                 f"  [{record.id} {record.category}] {record.question}\n"
-                f"     want {record.must_contain or '(refusal)'}  route={reply.get('route')}\n"
+                f"     want {record.must_contain or '(refusal)'}  route={reply.get('route')}  cause={cause}\n"
                 f"     got  {reply['answer'][:300]!r}"
             )
     rows = summarize(scores)
