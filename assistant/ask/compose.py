@@ -292,6 +292,7 @@ def _compose(
     ):
         return refuse([], best)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
+    stated = False  # the best piece states every asked kind (another document may state it too)
     top = max(picks, key=lambda s: s.score)
     if "list" in question_intents(question) or "procedure" in kinds or _whole_list(question, top, kinds):
         if introduces(top.piece) or top.piece.lead_in:
@@ -311,11 +312,8 @@ def _compose(
         # of its own ('分几年发') is not
         counted = asked_measure(question)
         said = _before_list(top.piece)
-        states_it = (
-            bool(kinds)
-            and all(ASKS[k].value.search(said) for k in kinds)
-            and ("quantity" not in kinds or counted is not None and counted not in _COUNTS_ITEMS)
-        )
+        stated = bool(kinds) and all(ASKS[k].value.search(said) for k in kinds)
+        states_it = stated and ("quantity" not in kinds or counted is not None and counted not in _COUNTS_ITEMS)
     ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
     listed = ordered if states_it else by_name(with_items(ordered, pieces + continuing, [h.chunk for h in hits]))
     gathered = min(LIST_CHARS, sum(len(s.piece.text) + 4 for s in listed))
@@ -323,9 +321,6 @@ def _compose(
     # a row's remark ('须持有…证书', or the note a '★' points to) is part of what the row says
     ordered = with_remarks(listed, pieces + continuing)
     # two documents stating the asked value, the question naming neither: each said with its title
-    stated = (  # the best piece itself states every asked kind (a count asked of a list's items aside)
-        bool(kinds) and listed is ordered and all(ASKS[k].value.search(_before_list(top.piece)) for k in kinds)
-    )
     others = other_statements(kinds, top, backing, scores) if stated else []
     if others:
         text, citations = cite_by_document([*(s.piece for s in ordered), *others], weights, room)

@@ -18,10 +18,13 @@ Contract:
 
 from __future__ import annotations
 
+import re
+
 from assistant.ask.kinds import ASKS
 from assistant.ask.pieces import Piece, ScoredPiece, cite, display
 from assistant.core.types import Citation
 
+_MARK = re.compile(r"\[(\d+)\]")
 # Another document's statement is said beside the best one when it scores at least this share of the best.
 CLOSE = 0.85
 MAX_OTHERS = 1
@@ -58,6 +61,11 @@ def other_statements(
     return others[:MAX_OTHERS]
 
 
+def _shifted(text: str, offset: int) -> str:
+    """The citation markers of `text` numbered on from `offset` ('[1]' -> '[3]' after two citations)."""
+    return _MARK.sub(lambda m: f"[{int(m.group(1)) + offset}]", text)
+
+
 def cite_by_document(pieces: list[Piece], weights: dict[str, float], max_chars: int) -> tuple[str, list[Citation]]:
     """The pieces grouped by document (in the order each document first appears), each group cited as
     `pieces.cite` would on a line of its own that starts with its document's title; the citations numbered on
@@ -77,10 +85,8 @@ def cite_by_document(pieces: list[Piece], weights: dict[str, float], max_chars: 
         text, cited = cite(group, weights, room)
         if not cited:
             continue
-        offset = len(citations)
-        for c in cited:  # renumber: this group's [1] is the answer's [offset + 1]
-            text = text.replace(f"[{c.id}]", f"[#{c.id + offset}]")
-        text = text.replace("[#", "[")
+        offset = len(citations)  # this group's [1] is the answer's [offset + 1]
+        text = _shifted(text, offset)
         citations.extend([c.model_copy(update={"id": c.id + offset}) for c in cited])
         title = (group[0].chunk.title or "").strip("《》")
         lines.append(f"《{title}》：{text}" if title else text)

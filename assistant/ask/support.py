@@ -212,8 +212,7 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
     named = named_benefits(question) if kind == "money" else []
     pieces = [p for p in pieces if p.chunk.kind != "meta"] or pieces
     incomplete = missing_rows(weights, pieces)
-    written = " ".join(f"{p.text} {p.row_name or ''}" for p in pieces)
-    categories = [c for c in _CATEGORY.findall(question) if f"{c}类" in written] if kind in _FIGURES else []
+    categories = _categories(question, pieces) if kind in _FIGURES else []
     found: list[Piece] = []
     for piece in pieces:
         # an item states its value through its introduction: "应当提交下列材料：" + "身份证复印件"
@@ -265,6 +264,15 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
 # A category a question names by its word ('创业类', '技能类'; a letter tier is `refusal`'s), for a figure.
 _CATEGORY = re.compile(r"([\u4e00-\u9fff]{2})类")
 _FIGURES = frozenset({"quantity", "money"})
+
+def _categories(question: str, pieces: list[Piece]) -> list[str]:
+    """The categories the question names by their word ('创业类') that the passages tell apart by it."""
+    asked = _CATEGORY.findall(question)
+    if not asked:
+        return []
+    written = " ".join(f"{p.text} {p.row_name or ''}" for p in pieces)
+    return [c for c in asked if f"{c}类" in written]
+
 
 # The thing a count question counts: '几个名额' -> 名额, '几项材料' -> 材料.
 _COUNTED = re.compile(r"几\s*[个项件类档种步批名位家所份条](?![月年天日小周星])\s*([\u4e00-\u9fff]{2,4})")
