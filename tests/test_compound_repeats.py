@@ -63,3 +63,16 @@ def test_a_sentence_answering_both_parts_is_said_once(engine) -> None:
     assert "6000元" in answer.answer and "15万元" in answer.answer
     assert answer.answer.count("6000元") == 1
     assert "40万元" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["市里对猎头机构有没有配套的住房补贴，标准多少？", "碧湖区对引进院士有没有安家补贴？给多少？"],
+)
+def test_a_part_borrowing_a_subject_the_documents_never_mention_is_refused_with_it(engine, question: str) -> None:
+    # the first part is about something no passage speaks of (住房补贴, 安家补贴); '给多少？' asks about the same
+    # thing, so no amount of the document (3万元, 6000元 …) answers it
+    answer = engine.ask(question)
+    assert not answer.answerable
+    assert "元" not in answer.answer.split("文件相关的表述是")[0]
+    assert answer.answer.count("文件中没有明确") == 1  # one plain refusal, not one per part

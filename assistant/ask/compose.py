@@ -227,8 +227,10 @@ def _compose(
     pieces += [p for p in continuing if names_row(question, p)]
     rare = [kind for kind in asked_kinds(question) if ASKS[kind].rare]
 
-    def refuse(missing: list[str], best: ScoredPiece | None, what: str | None = None) -> Answer:
-        return refusal(question, missing, best, pieces, what, hotline)
+    def refuse(
+        missing: list[str], best: ScoredPiece | None, what: str | None = None, *, about_subject: bool = False
+    ) -> Answer:
+        return refusal(question, missing, best, pieces, what, hotline, about_subject=about_subject)
 
     if not pieces:
         return refuse(rare, None)
@@ -240,12 +242,12 @@ def _compose(
 
         unknown = [t for t in quoted if not any(writes(h.chunk, t) for h in hits[:8])]
         if unknown:  # a quoted term no passage writes is not explained by the documents, whatever looks alike
-            return refuse(rare, None, what="“" + "”、“".join(unknown) + "”的说法")
+            return refuse(rare, None, what="“" + "”、“".join(unknown) + "”的说法", about_subject=True)
         # “六个有” is answered from the passage that writes 六个有, not from the footnote defining 六个一
         pieces = [p for p in pieces if any(writes(p.chunk, t) for t in quoted)]
     unspoken = unmentioned(question, hits)
     if unspoken:  # a subject no passage speaks of: whatever looks alike is not the answer
-        return refuse(rare, None, what=f"关于“{unspoken}”的内容")
+        return refuse(rare, None, what=f"关于“{unspoken}”的内容", about_subject=True)
     cell = row_cell(question, hits) if "list" not in question_intents(question) else None
     if cell is not None:  # '陈思远在哪个单位': the asked column of the one row named, and none of another row's
         row, column, piece = cell
@@ -290,7 +292,7 @@ def _compose(
         and not question_intents(question) & _OPEN
         and not on_subject(question, [s.piece for s in picks], pieces)
     ):
-        return refuse([], best)
+        return refuse([], best, about_subject=True)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
     stated = False  # the best piece states every asked kind (another document may state it too)
     top = max(picks, key=lambda s: s.score)

@@ -231,6 +231,11 @@ def answer_parts(
         if i > 0:  # "要达到什么目标？" after "这个工程谁牵头？" is about the same thing
             with stage("analysis"):
                 part = continue_part(asked, parts[:i], mentions)
+        if i > 0 and answers[-1].refused_for == "subject" and followup.is_elliptical(asked, mentions):
+            # '…有没有配套奖励，给多少？': the documents do not speak of what the first part asks about, so the
+            # part borrowing its subject has nothing to be answered from either
+            answers.append(answers[-1])
+            continue
         answer, part_hits = answer_one(part)
         repeated = repeats_earlier(asked, answer, answers) if i > 0 else []
         if repeated:

@@ -42,7 +42,11 @@ def refusal(
     pieces: list[Piece],
     what: str | None = None,
     hotline: str = "",
+    *,
+    about_subject: bool = False,
 ) -> Answer:
+    """`about_subject`: the documents do not speak of what the question is about (not merely of the asked value);
+    a later part of the question that borrows this subject is refused with it (`compound`)."""
     what = what or ("、".join(ASKS[m].what for m in missing) if missing else "与这个问题直接相关的内容")
     text = f"文件中没有明确{what}。"
     citations: list[Citation] = []
@@ -66,7 +70,7 @@ def refusal(
         # the contact line may say how already ('咨询电话：…'): '具体请咨询咨询电话' says it twice
         text += f"具体请{'' if where.startswith('咨询') else '咨询'}{where}。"
     return Answer(answer=text, answerable=False, confidence=0.8 if missing else 0.5, citations=citations,
-                  route="refusal")
+                  route="refusal", refused_for="subject" if about_subject else "value")
 
 
 # Nouns that frame a question, not its subject: which body, what sort, what it is called ('归哪个单位', '哪些方向',

@@ -219,6 +219,9 @@ class Answer(_Frozen):
     suggestions: list[str] = Field(default_factory=list)
     generator: Literal["extractive", "llm"] = "extractive"
     fallback_reason: str | None = Field(None, description="Why an LLM answer was replaced by the extractive one")
+    refused_for: Literal["subject", "value"] | None = Field(
+        None, description="A refusal's reason: the documents do not speak of the subject, or not of the asked value"
+    )
 
 
 class DocumentInfo(_Frozen):
