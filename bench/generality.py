@@ -1,7 +1,7 @@
 """Generality: our own paraphrases of plan questions, our own policy documents, and the shared sample, each
 scored on a tuning half and a held-out half.
 
-    python -m bench.generality [--sets plan,policy,wide,wide2,fresh,sample,dev] [--data-dir DIR] [--out FILE]
+    python -m bench.generality [--sets plan,policy,wide,wide2,wide3,fresh,sample,dev] [--data-dir DIR] [--out FILE]
 
 Everything runs in-process through the real FastAPI app (`TestClient`): the policy documents are uploaded with
 `POST /api/v1/documents` beside the plan (all at once, as a city's index holds many documents), and each question
@@ -16,6 +16,11 @@ Sets (files under bench/data/ unless noted):
 - wide2:  wide2/tuning.jsonl, wide2/heldout.jsonl               (4 more invented documents in wide2/docs/ — an
           inline Q1/A 政策解读 PDF, a decimal-heading DOCX 细则 with a two-level header, a TXT 公示 name list and
           an MD 申报指南 — and 120 questions written blind to the system; uploaded beside the six policy ones)
+- wide3:  wide3/tuning.jsonl, wide3/heldout.jsonl               (5 more invented documents in wide3/docs/ — a DOCX
+          办法 of plain “第X条” paragraphs under chapter lines, a PDF 年度申报通知 with a district contact table, an
+          MD 问答 of `###` questions, a TXT 认定目录 numbered 一、（一）1.（1）, a landscape PDF 兑现清单 — and 130
+          questions written blind to the system; uploaded ALONE, without the policy documents: five documents of
+          three invented places that compete with each other)
 - fresh:  fresh/questions.jsonl                                (held-out only: 3 more invented documents in
           fresh/docs/ and their questions, written by one helper blind to the system and never tuned on; the
           documents are uploaded together with the six of tests/data/policy/, so they compete as in a city's index)
@@ -61,6 +66,7 @@ POLICY_DOCS = PROJECT_ROOT / "tests" / "data" / "policy"
 FRESH = DATA / "fresh"
 WIDE = DATA / "wide"
 WIDE2 = DATA / "wide2"
+WIDE3 = DATA / "wide3"
 HELDOUT_ONLY = {"fresh"}  # sets with no tuning half: every question is held out
 ADMIN_KEY = "bench-admin"
 SELF_DESCRIPTION = "self_description"
@@ -97,6 +103,11 @@ def sets(names: list[str]) -> list[tuple[str, Path, list[Path]]]:
                 path = WIDE2 / f"{split}.jsonl"
                 if path.exists():
                     found.append((f"wide2/{split}", path, policy_docs + _documents(WIDE2 / "docs")))
+        elif name == "wide3":  # its own five documents only: they compete with each other, not with the policy six
+            for split in ("heldout", "tuning"):
+                path = WIDE3 / f"{split}.jsonl"
+                if path.exists():
+                    found.append((f"wide3/{split}", path, _documents(WIDE3 / "docs")))
         elif name == "fresh":
             path = FRESH / "questions.jsonl"
             if path.exists():
@@ -244,7 +255,7 @@ def run_set(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="plan,policy,wide,wide2,fresh,sample,dev")
+    parser.add_argument("--sets", default="plan,policy,wide,wide2,wide3,fresh,sample,dev")
     parser.add_argument("--data-dir", type=Path, default=None, help="reuse an index dir (vectors are cached)")
     parser.add_argument("--out", type=Path, default=None, help="write the summary as JSON")
     args = parser.parse_args(argv)
