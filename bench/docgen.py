@@ -5,6 +5,7 @@ these helpers:
 
     tests/data/policy/make_policy_docs.py   bench/data/wide/make_wide_docs.py
     bench/data/wide2/make_wide2_docs.py     bench/data/fresh/make_fresh_docs.py
+    bench/data/wide3/make_wide3_docs.py
 
 Those scripts are run directly (``/work/main/.venv/bin/python bench/data/wide/make_wide_docs.py``) and put the
 project root on ``sys.path`` before ``from bench import docgen``. Writing needs python-docx and reportlab
