@@ -100,6 +100,19 @@ def test_markdown_file_with_a_table(tmp_path: Path) -> None:
     assert table.rows == [["类别", "金额"], ["博士", "10万元"]]
 
 
+def test_markdown_rows_as_long_as_a_sentence_stay_rows(tmp_path: Path) -> None:
+    # a long row reads like a line of running text broken without its full stop; it is a row all the same
+    md = tmp_path / "qingdan.md"
+    md.write_text(
+        "| 事项名称 | 支持标准 | 受理部门 |\n|---|---|---|\n"
+        "| 人才安家补贴 | A类人才60万元，B类人才40万元，分三年发放 | 市人社局 |\n"
+        "| 人才健康体检 | 每年1次免费体检，每人每次1500元以内 | 市卫生健康委 |\n",
+        encoding="utf-8",
+    )
+    table = next(b for b in load_document(md).blocks if isinstance(b, Table))
+    assert [row[2] for row in table.rows] == ["受理部门", "市人社局", "市卫生健康委"]
+
+
 def test_unsupported_suffix_is_refused(tmp_path: Path) -> None:
     exe = tmp_path / "setup.exe"
     exe.write_bytes(b"MZ\x90\x00")

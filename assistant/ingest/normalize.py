@@ -129,11 +129,15 @@ def is_body_text(text: str) -> bool:
     return bool(re.search(r"[，、。；]", text))
 
 
+# A Markdown table's row ('| 人才安家补贴 | 60万元 | 市人社局 |'): a row of its own however long, never a broken line.
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+
+
 def continues_sentence(prev: str, nxt: str) -> bool:
     """True when `nxt` carries on the sentence `prev` left unfinished (a page or line break in between)."""
-    if ends_sentence(prev) or not is_body_text(prev):
+    if ends_sentence(prev) or not is_body_text(prev) or _TABLE_ROW.match(prev):
         return False
-    if not nxt or "\t" in nxt or parse_footnote(nxt) or parse_caption(nxt) or is_toc_line(nxt):
+    if not nxt or "\t" in nxt or _TABLE_ROW.match(nxt) or parse_footnote(nxt) or parse_caption(nxt) or is_toc_line(nxt):
         return False
     return parse_heading(nxt) is None
 
