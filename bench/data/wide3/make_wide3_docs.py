@@ -665,7 +665,14 @@ def write_pdf(name: str, blocks: list) -> None:
     given line), the header row NOT repeated when the table runs over a page."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.lib.units import mm
-    from reportlab.platypus import BaseDocTemplate, Frame, NextPageTemplate, PageBreak, PageTemplate, Paragraph
+    from reportlab.platypus import (
+        BaseDocTemplate,
+        Frame,
+        NextPageTemplate,
+        PageBreak,
+        PageTemplate,
+        Paragraph,
+    )
 
     docgen.register_font()
     styles = docgen.text_styles(title_space_before=6)
