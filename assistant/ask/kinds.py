@@ -107,7 +107,7 @@ ASKS: dict[str, _Ask] = {
                     "具体地址", label=r"地址|地点|受理(?:部门|单位|窗口|机构)|办理(?:部门|地点|窗口)"),
     "hours": _ask(r"几点|上班时间|办公时间|开放时间|营业时间|工作时间|周末|周[六日]|星期[六日天]|节假日|上不上班|开门|关门",
                   r"\d{1,2}\s*[:：]\s*\d{2}|\d{1,2}\s*点|工作日|上班时间|办公时间|开放时间", "开放或上班时间"),
-    "deadline": _ask(r"截止|(?:什么|啥)时候(?:开始|能|可以)?(?:申报|申请|报名|报|受理)|申报时间|报名时间|哪天|几号|几月"
+    "deadline": _ask(r"截止|最迟|最晚|(?:什么|啥)时候(?:开始|能|可以)?(?:申报|申请|报名|报|受理)|申报时间|报名时间|哪天|几号|几月"
                      r"|什么时候公布|何时公布",
                      # a date, or a window as policies state one: '常年受理', '每季度第一个月的1日至15日', '每月10日前'
                      r"截止|\d{1,2}\s*月\s*\d{1,2}\s*日|申报时间|报名时间|常年受理|随时(?:受理|申报|申请)"
@@ -155,7 +155,9 @@ ASKS: dict[str, _Ask] = {
         re.compile(r"条件|要求|资格|门槛|(?:哪些|什么)人(?:可以|能)|谁(?:可以|能)(?:申请|申报|享受|领)|够格|符合"
                    r"|(?:哪些|哪类|哪种|什么样的?)\S{0,4}(?:可以|能)(?:申请|申报|享受|领|报)"),
         re.compile(r"须|需|应当|必须|不得|不超过|不低于|不少于|以上|以下|以内|满\s*\d|年满|周岁|具有|具备|取得|持有|"
-                   r"符合|不限|之一|限于"),
+                   r"符合|不限|之一|限于"
+                   # who may ('经认定的A类至D类人才…可以申请入住')
+                   r"|可以?(?:申请|申报|享受|入住|领取)"),
         "具体条件", rare=False, decisive=False, label=re.compile(r"条件|要求|对象|资格|范围")),
     "time": _Ask(re.compile(WHEN), re.compile(rf"{values.YEAR.pattern}|\d+\s*(?:个月|月|年|天|日|个?工作日)|[到至]\s*\d|年内|每年"),
                  "这方面的时间", False),
@@ -199,7 +201,14 @@ def asked_kinds(question: str) -> list[str]:
         # a broader kind a clause of its own asks stays asked
         others = [c for c in _CLAUSES.split(question) if c and not ASKS[narrow].cue.search(c)]
         kinds = [k for k in kinds if k not in broader or any(ASKS[k].cue.search(c) for c in others)]
+    # '找谁交材料', '材料交到哪' ask who or where receives them, not which materials to bring
+    if "procedure" in kinds and _RECIPIENT.search(question) and not _WHICH_MATERIALS.search(question):
+        kinds.remove("procedure")
     return sorted(kinds, key=lambda k: not ASKS[k].rare)
+
+
+_RECIPIENT = re.compile(r"[找向给]谁|交给谁|谁(?:来)?收|[交送报递]\S{0,2}哪|在哪[里儿]?[交送报]|去哪[里儿]?[交送报]")
+_WHICH_MATERIALS = re.compile(r"(?:什么|哪些|啥|几[份样项种个])\S{0,3}(?:材料|证明|证件)|材料\S{0,3}(?:有哪些|是什么|包括)")
 
 
 def asked_measure(question: str) -> str | None:

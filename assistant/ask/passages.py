@@ -4,7 +4,8 @@
 
 Contract:
 - `CANDIDATES` passages are retrieved; when the question asks a rarely held kind of value (an age, an address,
-  an amount: `kinds.ASKS[k].rare`) those stating it move up (`retrieval.prefer_stating`).
+  an amount: `kinds.ASKS[k].rare`) those stating it move up (`retrieval.prefer_stating`), never past the
+  passage both retrievers rank first.
 - A question naming a document (`named`, from `focus.named_document`) keeps every candidate and is focused on
   that document; any other keeps the best `max(top_k, 8)`. Then only passages whose document writes every
   title word the question uses are kept (`focus.mentioning`; `places` as questions may write them).
@@ -42,11 +43,16 @@ def gather_passages(
     hits = retriever.retrieve(question, CANDIDATES)
     kinds = [k for k in asked_kinds(question) if ASKS[k].rare]
     # '年龄卡在多少' is answered by the passage stating an age, '去哪里办' by one with an address
+    agreed = hits[0] if hits and hits[0].bm25_rank == 1 and hits[0].dense_rank == 1 else None
     if kinds:
         hits = prefer_stating(
             hits, lambda c: any(ASKS[k].value.search(c.text) for k in kinds), STATING_WEIGHT
         )
     hits = hits[: max(top_k, 8) if named is None else CANDIDATES]
+    # the passage both retrievers rank first ('槿园区 — 联系人：…' for '槿园区找谁交材料') is what the question is
+    # about, whether or not it writes the words its kind of value is usually stated in
+    if agreed is not None and all(h.chunk.chunk_id != agreed.chunk.chunk_id for h in hits):
+        hits = [agreed, *hits[:-1]]
     hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles, places=places)
     hits = enumerations.with_continuations(hits, snap.following)
     hits = table_lists.with_table_rows(hits, snap.tables)  # a list or a whole column needs every row

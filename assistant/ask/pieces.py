@@ -25,6 +25,8 @@ _CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
 _ENUM_PREFIX = re.compile(
     r"^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*(?:[、．]|\.(?!\d))|[一二三四五六七八九十]+[是、]|[①-⑳])\s*"
 )
+# A list's bullet ('- C类、D类人才：…', '• 申报表'): a mark, not a word.
+_BULLET = re.compile(r"^\s*(?:[-*+]\s+|[·•]\s*)")
 # An item opening right after its introduction's colon ('…下列条件：1.2025年…'): the figure after '1.' is no decimal.
 _ITEM_OPENING = re.compile(
     r"\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]{1,2}\s*[、．.]|[一二三四五六七八九十]+、|[①-⑳])"
@@ -37,6 +39,10 @@ _SKIP_HEADERS = frozenset({"序号", "一级指标"})
 _GROUP_HEADERS = frozenset({"重点产业", "产业类别", "类别", "一级指标"})
 _UNIT_CELL = re.compile(r"单位：\s*([^|\s]+)")
 CONTENT_HEADERS = frozenset({"主要内容", "项目内容", "人才需求", "行动措施"})
+# A column naming who is in charge of a row's matter: who leads, is responsible, accepts or handles it
+# ('牵头单位', '责任部门', '受理部门', '经办机构'), or the person to turn to ('联系人', '经办人'); not an employer
+# ('用人单位').
+RESPONSIBLE_COLUMN = re.compile(r"(?:牵头|责任|负责|主管|受理|经办|承办|办理|实施|主办)\s*(?:单位|部门|机构)|联系人|经办人|负责人")
 # A time as a heading writes it for the work below it: a month ('8月中旬-8月底', '3月底前'), a year or a span of years.
 _HEADING_TIME = re.compile(r"\d{1,2}\s*月|(?:19|20)\d\d\s*(?:年|[-—–至到~]\s*(?:19|20)?\d\d)")
 
@@ -218,7 +224,7 @@ def display(text: str) -> str:
     """The text as an answer shows it: no enumeration prefix, no spaces next to Chinese, no trailing comma."""
     # A footnote marker ('…一板¹³', '¹³ “一卡…”指') points at a note the citation carries; said aloud it is noise.
     # the lines of a table cell ('A类200万元' / 'B类100万元') are said as parts of one answer
-    text = _CELL_LINE.sub("；", text.strip())
+    text = _BULLET.sub("", _CELL_LINE.sub("；", text.strip()))
     text = _ENUM_PREFIX.sub("", _SPACE_NEAR_CJK.sub("", _SUPERSCRIPT.sub("", text))).strip()
     return text.rstrip("，；。,;") if text else text
 

@@ -83,6 +83,8 @@ _FRAME_NOUNS = frozenset(
 # A two-character name of a kind of person ('医生', '老师', '工人') is written many ways ('医师', '教师', '职工'):
 # not knowing it is no sign the documents do not speak of such people.
 _PERSON_ENDINGS = frozenset("生师员者人家工士手匠")
+# Locatives after a noun: '表里' is where in the document, not a thing of its own.
+_LOCATIVES = frozenset("里中内上")
 
 
 # a year's round: '2023年度', '2024年第一批'
@@ -118,6 +120,9 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
         # a word holding how a kind of value is asked ('联系电话', '办公地址') asks for the value, whatever the
         # passages call it ('咨询电话')
         if any(ask.cue.search(word) for ask in ASKS.values()):
+            continue
+        # a place in the document ('那个表里', '文中'): a character or a noun the passages write, with a locative
+        if word[-1] in _LOCATIVES and (len(word) == 2 or word[:-1] in seen):
             continue
         # Known when the passages write it, or every word it is made of ('岗位补贴': 岗位 and 补贴 are both
         # written); unknown when a part of it is written nowhere ('个人所得税': 所得 is not).

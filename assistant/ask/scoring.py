@@ -14,7 +14,7 @@ list of exclusions for '哪些情况不能申请'; an alternative a choice quest
 按季度发'); the retriever's rank a little; and a 政策问答 question that is the user's question in other words.
 It penalises what only looks like an answer: a document's signing or in-force date, a footnote outside a
 definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a question of who
-may apply, a fragment under 8 characters outside a table.
+may apply, a fragment under 8 characters outside a table, a line that only names a form or a document.
 
 Contract:
 - Scores compare pieces for one question; `compose` refuses when the best is under 0.2, so the scale (the
@@ -46,7 +46,7 @@ from assistant.ask.analysis import (
 from assistant.ask.choices import Choice
 from assistant.ask.enumerations import introduces
 from assistant.ask.kinds import ASKS, MEASURE_UNITS, NUMBER, asked_kinds, asked_measure
-from assistant.ask.pieces import CONTENT_HEADERS, Piece, ScoredPiece, display
+from assistant.ask.pieces import CONTENT_HEADERS, RESPONSIBLE_COLUMN, Piece, ScoredPiece, display
 from assistant.ask.support import idf
 from assistant.ask.vocabulary import ASKING
 
@@ -76,7 +76,11 @@ _WINDOW = re.compile(r"(?:申报|报名|受理|申请)(?:时间|期限|日期)|�
 _SUBMITS = re.compile(r"(?:提交|提供|携带|报送)(?:以下|下列|[^，。；]{0,4}材料|[^，。；]{2,}(?:证明|证书|复印件|原件))")
 _ASKS_EXCLUDED = re.compile(r"(?:不能|不可以|不得|不予|不让|没法|无法|不给)(?:申请|申报|享受|领|报|认定|补)|哪些情况不|什么情况下?不")
 _EXCLUDES = re.compile(r"不予|不得|不属于|不纳入|不享受|不适用|除外|排除")
-_BARE_DATE = re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布)?\s*[。.]?\s*$")
+# a document's signing line: its date, alone or after the issuer's name ('苒城市住房和城乡建设局　2026年2月')
+_BARE_DATE = re.compile(
+    r"^\s*(?:[\u4e00-\u9fff（）()]{2,40}?(?:局|委|办|办公室|院|政府|会|厅|部|中心|室|处)\s*)?"
+    r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:印发|发布)?\s*[。.]?\s*$"
+)
 _IN_FORCE = re.compile(r"施行|生效|起执行|废止|印发")
 _ASKS_MONTH = re.compile(r"哪几个?月|哪个月|几月份|哪些月份")
 # a month of the year ('每年1月、7月'), not a date's month ('2024年1月1日') nor a length ('3个月内')
@@ -133,7 +137,8 @@ def score_piece(
         ):  # '由谁解释' is asked of the sentence that says who interprets, not of a lead-unit cell
             score += 0.4 if duty.search(text) else -0.1
         else:
-            score += 0.6 if header == "牵头单位" else (0.15 if re.search(r"牵头|负责", text) else -0.1)
+            # the row's responsible-unit cell ('牵头单位', '受理部门'), else a sentence saying who leads
+            score += 0.6 if RESPONSIBLE_COLUMN.search(header) else (0.15 if re.search(r"牵头|负责", text) else -0.1)
     if "when" in intents:
         # '多久' asks a length of time ('最长发放36个月'); '哪几个月' months of the year ('每年1月、7月'); '哪年' /
         # '什么时候' a date or a year
@@ -192,9 +197,19 @@ def score_piece(
         score -= 0.2
     score += 0.15 / (1 + piece.rank)
     score += _faq_fit(question, piece)
-    if _BARE_DATE.match(text):  # a document's signing date ('2026年4月18日') says when it was written, nothing else
+    if _BARE_DATE.match(text):  # a document's signing line ('…局 2026年4月18日') says when it was written, nothing else
         score -= 0.6
+    # a line that only names a form or a document ('1.《2026年度…申报表》（附件1）；') writes the topic's words in
+    # the name and states nothing; it answers what to submit or which document, not how much, when or who
+    if _NAME_ONLY.match(text) and "procedure" not in kinds and "basis" not in kinds:
+        score -= 0.4
     return ScoredPiece(piece, score, matched)
+
+
+_NAME_ONLY = re.compile(
+    r"^\s*(?:附件\s*\d*\s*[：:]?\s*)?(?:[（(]?[\d一二三四五六七八九十]{1,2}[)）.．、]\s*)?《[^》]{2,60}》"
+    r"\s*(?:[（(][^）)]{0,12}[）)])?\s*[；;。，,]?\s*$"
+)
 
 
 # A question-and-answer document's question, asked again in other words: at least this share of it in common.

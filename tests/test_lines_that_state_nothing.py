@@ -1,0 +1,66 @@
+"""Lines that write a topic's words but state nothing asked: a form's or a document's name in a materials list
+('1.《2026年度…申报表》（附件1）；') and the issuer's signing line ('…局　2026年2月') answer no question of how
+long, when or who; the sentence stating the value does. And the everyday ways of asking a deadline ('最迟') or who
+may apply ('哪些人能申请住' -> '…可以申请入住'). The document is invented for the test (测试用虚构文件)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.ask.kinds import asked_kinds
+from tests.conftest import engine_over
+
+NOTICE = """关于开展2026年度岑溪市人才安居补贴申报工作的通知
+
+（本文件为测试用虚构文件）
+
+一、申报对象
+经认定的A类至C类高层次人才可以申请入住人才公寓；全日制硕士研究生可以申请租房补贴。
+
+二、申报材料
+申报人应当提交下列材料：
+1. 《2026年度岑溪市人才安居补贴申报表》（附件1）；
+2. 身份证复印件；
+3. 劳动合同复印件。
+
+三、申报时间
+网上申报时间为2026年4月1日至4月30日。各区人社局于5月20日前完成初审并报送汇总表。
+
+四、纪律要求
+弄虚作假骗取补贴的，追回已发放资金，3年内不得申报本市人才政策。
+
+岑溪市人力资源和社会保障局　2026年3月
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
+    with engine_over(tmp_path_factory, embedding_cache, "nothing", {"cenxi-tongzhi.txt": NOTICE}) as engine:
+        yield engine
+
+
+def test_a_forms_name_is_no_answer_to_how_many_years(engine) -> None:
+    answer = engine.ask("岑溪2026年度安居补贴被查出造假，几年不能再报？")
+    assert answer.answerable
+    assert "3年内" in answer.answer
+    assert "申报表" not in answer.answer
+
+
+def test_the_signing_line_is_no_deadline(engine) -> None:
+    answer = engine.ask("区里初审最迟什么时候要报上去？")
+    assert answer.answerable
+    assert "5月20日" in answer.answer
+    assert "2026年3月" not in answer.answer
+
+
+def test_who_may_apply_is_the_sentence_saying_who_can(engine) -> None:
+    answer = engine.ask("人才公寓哪些人能申请住？")
+    assert answer.answerable
+    assert "A类至C类" in answer.answer
+
+
+def test_latest_asks_a_deadline() -> None:
+    assert "deadline" in asked_kinds("最迟什么时候要交？")
+    assert "deadline" in asked_kinds("材料最晚哪天报上去？")
