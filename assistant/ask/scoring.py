@@ -51,6 +51,7 @@ from assistant.ask.support import idf
 from assistant.ask.vocabulary import ASKING
 
 _DIGIT = re.compile(r"\d")
+_CITED_TITLE = re.compile(r"《[^》]{2,60}》")
 # What stating an alternative a choice question offers is worth: as much as stating a rare kind of value asked.
 CHOICE_STATED = 0.4
 
@@ -104,7 +105,9 @@ def score_piece(
     text, header = piece.text, piece.header or ""
     # A cell is about its row and its column: '生活补贴' in the header is what '生活补助多少' asks for.
     matched = frozenset(t for t in weights if t in text or t in piece.about or t in header)
-    in_context = sum(w for t, w in weights.items() if t not in matched and t in piece.context)
+    # (another document's title quoted in the passage, '已享受《…安家生活补贴办法》…', is not what the passage is about)
+    context = _CITED_TITLE.sub("", piece.context)
+    in_context = sum(w for t, w in weights.items() if t not in matched and t in context)
     # Every passage of a document is about the document's topic: '技能奖励…' is asked of the 技能人才奖励细则.
     in_title = sum(w for t, w in weights.items() if t not in matched and t in (piece.chunk.title or ""))
     # A piece that opens with the asked word is about it ('二是新能源汽车人才，…'), not merely mentioning it.
