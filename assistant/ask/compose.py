@@ -292,7 +292,7 @@ def _compose(
         and not question_intents(question) & _OPEN
         and not on_subject(question, [s.piece for s in picks], pieces)
     ):
-        return refuse([], best, about_subject=True)
+        return refuse([], best)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
     stated = False  # the best piece states every asked kind (another document may state it too)
     top = max(picks, key=lambda s: s.score)

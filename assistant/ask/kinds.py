@@ -86,7 +86,8 @@ ASKS: dict[str, _Ask] = {
         "具体的金额标准", label=r"金额|标准|额度|数额"),
     # A number to call (or write to: '联系方式' is answered by an e-mail too); a web address and an e-mail are kinds
     # of their own — a phone number does not answer '网址是什么'.
-    "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|公众号|微信号",
+    # (whom to consult is a contact: '找谁咨询' is answered by '咨询电话：…')
+    "phone": _ask(r"电话|号码|联系方式|热线是|怎么联系|公众号|微信号|[找向问]谁(?:咨询|问|了解)|咨询谁",
                   r"\d{3,4}\s*-\s*\d{7,8}|1\d{10}|\d{8}|@", "电话号码", label=r"电话|联系方式"),
     "web": _ask(r"网址|网站是|[哪什][个么]网站|官网|网页|链接|(?:哪里|哪儿|在哪)\S{0,2}下载",
                 r"https?://|www\.|[A-Za-z0-9-]+\.(?:gov|com|org|net|edu)?\.?cn\b|[A-Za-z0-9-]+\.(?:com|org|net)\b",
