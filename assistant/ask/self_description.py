@@ -159,10 +159,12 @@ def _topic(clause: str, places: Sequence[str] = ()) -> str:
 
 
 def _is_direct_question(clause: str, places: Sequence[str] = ()) -> bool:
+    if not _ASKS.search(clause):
+        return False
     describes = _SELF.match(clause) is not None or _has_profile(extract_profile(clause))
     # In a clause about the asker, 几 after 了/好/这/十 counts years or things ('干了几年'); elsewhere it asks
     # ('产业园进驻了几家机构').
-    if not _ASKS.search(_SEVERAL.sub("", clause) if describes else clause):
+    if describes and not _ASKS.search(_SEVERAL.sub("", clause)):
         return False
     topic = _topic(clause, places)
     # "晋江对技能人才有啥扶持？" is the description's own ask; "补贴多少？" and "谁负责？" ask for a value.
