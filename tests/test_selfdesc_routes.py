@@ -49,6 +49,8 @@ def test_roots_alone_reach_the_programmes_for_returnees(plan_engine: Any) -> Non
         "直播基地有几家，分别在哪？",
         "台湾青年来大陆就业有什么补贴？",
         "我想问一下人才集团是做什么的",
+        # 几 after 了 asks here: the clause says nothing of the asker ('干了几年' is the asker's own years)
+        "人力资源市场去年办了几次招聘会",
     ],
 )
 def test_an_ordinary_question_is_not_matched_while_a_description_is(plan_engine: Any, text: str) -> None:
@@ -57,3 +59,20 @@ def test_an_ordinary_question_is_not_matched_while_a_description_is(plan_engine:
     assert _is_match(described.route)
     # … and keeps an ordinary question, even one naming a group or a programme, on the normal route.
     assert not _is_match(plan_engine.ask(text).route)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在材料公司的研发部干了几年，想把手里的成果拿出来转化",
+        "在一家药企做了好几年研发，攒了两项发明专利，想找机会转化",
+    ],
+)
+def test_years_of_work_said_with_ji_describe_the_asker_and_ask_nothing(
+    open_client: TestClient, text: str
+) -> None:
+    # '干了几年', '好几年' count years ('a few'), they do not ask how many: the whole message is the asker's
+    # description, answered with what fits it, not with a passage about numbers.
+    reply = open_client.post("/api/v1/chat", json={"question": text}).json()
+    assert reply["route"] == "match", reply["route"]
+    assert "推动研究人员成果转化工程" in reply["answer"], reply["answer"]

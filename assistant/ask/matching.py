@@ -6,9 +6,12 @@
     markdown = format_matches_markdown(matches)      -> one block per item (the UI form, the match API)
 
 Contract:
-- Items are the documents' own records: every `programme` fact (重点工程 / 重点项目 / 重点平台 / 重点政策 rows)
-  and, for groups no programme names, the narrative sections whose heading names the group (a plan's
-  "晋台人才合作交流示范区" section). Nothing here lists this plan's items; a new document's rows match the same way.
+- Items are the documents' own records: every `programme` fact (重点工程 / 重点项目 / 重点平台 / 重点政策 rows),
+  the narrative sections whose heading names a measure (…工程, …项目, …计划, …行动: '（2）推动研究人员成果转化
+  工程。…', scored as a row is, its lead sentence as the row's content, the rest as its actions; one that only
+  mentions a group a row is named for needs the person's own words said specifically), and, for groups no item
+  names, the other narrative sections whose heading names the group (a plan's "晋台人才合作交流示范区" section).
+  Nothing here lists this plan's items; a new document's rows and measures match the same way.
 - A target group is recognised from content words (博士, 台湾, 侨, 技能, 教师 …); an industry from the words of
   the `industry_need` facts' names plus a few everyday synonyms (芯片 -> 集成电路/半导体/微电子).
 - Each match says why: the clauses of the item that hold the matched words, quoted. Words in an item's name
@@ -37,7 +40,7 @@ Split by role: `match_types` (Match, kinds), `match_amounts` (what documents pay
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 from pydantic import BaseModel, ConfigDict
 
@@ -163,6 +166,24 @@ def _section_items(chunks: Sequence[Chunk], programme_names: Sequence[str]) -> l
     return items
 
 
+# A heading that names a measure ends the way programme names do: 工程, 项目, 计划, 行动 (a quote may close it).
+_MEASURE_NAME = re.compile(r"(?:工程|项目|计划|行动)[”\"」]?$")
+
+
+def _names_a_measure(name: str) -> bool:
+    return _MEASURE_NAME.search(name) is not None
+
+
+def _lead_and_rest(item: _Item, kinds: set[str]) -> _Item:
+    """A measure's narrative as a list row has it: its lead sentence says what it is and whom it serves (the
+    row's content); the rest says how (the row's actions, weighed less)."""
+    lead, _, rest = item.content.partition("。")
+    # its kind is the heading it is listed under when that is a kind the documents' lists use ('2. 重点工程')
+    parents = [_strip_number(h) for h in (item.citation.section or "").split(" > ")[:-1]]
+    kind = next((h for h in reversed(parents) if h in kinds), SECTION_KIND)
+    return item.model_copy(update={"content": lead + "。", "actions": rest, "kind": kind})
+
+
 _HEADING_NUMBER = re.compile(r"^\s*(?:——|[(（]?[一二三四五六七八九十\d]+[)）、.．]\s*)+")
 
 
@@ -270,11 +291,18 @@ def match(profile: Profile, facts: Sequence[Fact], chunks: Sequence[Chunk], limi
     aspects = _aspects(profile, places)
     if not aspects and profile.jinjiang_born:  # roots here, and nothing else known: what addresses returnees
         aspects[_ROOTS_ASPECT] = born_cues
+    # A plan's measures are its list rows and the sections its text names as a measure ('（2）推动研究人员成果转化
+    # 工程'): both are scored by name and content; other sections join only for a group no measure names.
     programmes = _fact_items(facts, titles)
-    topic = _topic_words(profile.free_text or "", [p.name for p in programmes], aspects, chunks)
+    sections = _section_items(chunks, [p.name for p in programmes])
+    kinds = {p.kind for p in programmes}
+    measures = [_lead_and_rest(s, kinds) for s in sections if _names_a_measure(s.name)]
+    sections = [s for s in sections if not _names_a_measure(s.name)]
+    topic = _topic_words(profile.free_text or "", [p.name for p in [*programmes, *measures]], aspects, chunks)
     if not aspects and not topic and not profile.free_text:
         return []
     candidates = [(item, _aspect_scores(item, aspects)) for item in programmes]
+    candidates += [(item, _aspect_scores(item, aspects)) for item in measures]
     if topic:  # what the person does or wants, as only a few items' names say it (直播, 留学)
         key = f"{_TOPIC_PREFIX}{'、'.join(topic)}"
         aspects[key] = topic
@@ -284,9 +312,10 @@ def match(profile: Profile, facts: Sequence[Fact], chunks: Sequence[Chunk], limi
     # The lists come first; a narrative section is offered for a group only when no list item is named for it
     # (a plan may serve 台湾青年 in a chapter, not in a table row).
     named = {a for _, s in candidates for a, v in s.items() if v[0] >= _NAME_W}
+    narrative = {id(item) for item in measures}
+    named_rows = {a for i, s in candidates if id(i) not in narrative for a, v in s.items() if v[0] >= _NAME_W}
     gaps = {a: w for a, w in aspects.items() if a not in named}
     if gaps:
-        sections = _section_items(chunks, [p.name for p in programmes])
         candidates += [(item, _aspect_scores(item, gaps, name_only=True)) for item in sections]
     # Per aspect, an item must come near the best item for that aspect: a passing mention of 金融 in a
     # company's name is not an offer to financial talent when another item is about them.
@@ -305,8 +334,18 @@ def match(profile: Profile, facts: Sequence[Fact], chunks: Sequence[Chunk], limi
             dict.fromkeys([w for v in kept.values() for w in v[1]] + [w for a in kept for w in aspects[a]])
         )
         specific, _ = spec.score(grams, item.name, item.content + item.actions)
+        # A measure written only in the narrative, whose name does not name a group a list row names, is a
+        # second offer to that group only when it says the person's own words specifically (优师培育工程 for a
+        # teacher who wants to become a 名师, not for every teacher).
+        if (
+            id(item) in narrative
+            and all(a in named_rows and not _hits(aspects[a], item.name) for a in kept)
+            and specific < SPEC_FULL
+        ):
+            continue
         scored.append((score, specific, item, list(kept), words))
-    scored += _specific_items(spec, grams, programmes, scored)
+    # A measure's narrative is several rows' worth of text: it joins by what its name and lead sentence say.
+    scored += _specific_items(spec, grams, [*programmes, *measures], scored, lead_only=narrative)
     scored.sort(key=lambda s: (-s[0], -s[1], s[2].kind == SECTION_KIND))
     out = _amount_matches(profile, chunks)
 
@@ -357,6 +396,7 @@ def _specific_items(
     grams: set[str],
     items: Sequence[_Item],
     scored: Sequence[tuple[float, float, _Item, list[str], list[str]]],
+    lead_only: Collection[int] = (),
 ) -> list[tuple[float, float, _Item, list[str], list[str]]]:
     floor = max([SPEC_FULL, *(s[1] for s in scored)])
     have = {s[2].name for s in scored}
@@ -364,7 +404,8 @@ def _specific_items(
     for item in items:
         if item.name in have:
             continue
-        specific, pieces = spec.score(grams, item.name, item.content + item.actions)
+        body = item.content if id(item) in lead_only else item.content + item.actions
+        specific, pieces = spec.score(grams, item.name, body)
         if specific >= floor:
             # Scored as an item whose content (not name) addresses the person: it ranks by its specificity.
             out.append((_CONTENT_W, specific, item, [_SPEC_ASPECT], pieces))

@@ -54,6 +54,8 @@ UNPROFILED = 0.05
 _SELF = re.compile(r"^(我|本人|我们|俺|咱)")
 # A clause that asks something: a question mark or a question word.
 _ASKS = re.compile(rf"[？?]|吗|呢|{ASKING}")
+# 几 after 了, 好, 这 or 十 can count rather than ask: 干了几年, 好几年, 这几年, 十几年 ('a few years').
+_SEVERAL = re.compile(r"(?<=[了好这十])几")
 # Words that ask "what is there for me" without naming a topic; what is left after removing them (and the
 # words of the profile) is a topic of the question's own.
 _GENERIC_WORDS = (
@@ -160,6 +162,10 @@ def _is_direct_question(clause: str, places: Sequence[str] = ()) -> bool:
     if not _ASKS.search(clause):
         return False
     describes = _SELF.match(clause) is not None or _has_profile(extract_profile(clause))
+    # In a clause about the asker, 几 after 了/好/这/十 counts years or things ('干了几年'); elsewhere it asks
+    # ('产业园进驻了几家机构').
+    if describes and not _ASKS.search(_SEVERAL.sub("", clause)):
+        return False
     topic = _topic(clause, places)
     # "晋江对技能人才有啥扶持？" is the description's own ask; "补贴多少？" and "谁负责？" ask for a value.
     return len(topic) >= 2 or (

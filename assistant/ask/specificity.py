@@ -9,7 +9,8 @@ Contract:
   name what a person is or does: no places, names, times, numbers, pronouns or function words), plus those of
   the profile's own cue words. Pieces, not whole words: 技术经纪人 in a question meets 技术经纪专员 in a document.
 - A piece weighs by how rare it is in the documents' text (inverse document frequency over chunks): 经纪, 研二,
-  双师 say much; 发展, 支持, 技术 say little. A piece in the item's name weighs more than one in its body.
+  双师 say much; 发展, 支持, 技术 say little. A piece in the item's name weighs more than one in its body;
+  a name says the pieces of its own words only (转化工程 does not say 化工).
 - Nothing here knows a document or a kind of talent: the same rule ranks any item against any description.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from assistant.ask.talent_profile import _fold
 
@@ -45,6 +47,17 @@ def grams(text: str) -> set[str]:
             reading[i : i + 2] for i in range(len(reading) - 1) if _HAN_PAIR.fullmatch(reading[i : i + 2])
         }
     return out
+
+
+@lru_cache(maxsize=4096)
+def name_grams(name: str) -> frozenset[str]:
+    """The pieces of a name's own words: a name is short and its words are what it says, so a piece across two
+    of them is not ('转化工程' does not say 化工)."""
+    import jieba
+
+    t = _fold(name)
+    readings = {t, _INSERT.sub("", t), _INSERT.sub(r"\1", t)}  # 挂（兼）职 read both ways, as `grams` does
+    return frozenset(g for r in readings for w in jieba.cut(r) if len(w) >= 2 for g in grams(w))
 
 
 def description_grams(text: str, extra: Iterable[str] = ()) -> set[str]:
@@ -75,7 +88,7 @@ class Specificity:
 
     def score(self, description: set[str], name: str, body: str) -> tuple[float, list[str]]:
         """The weight of the description's pieces the item says, and those pieces (name pieces first)."""
-        in_name, in_body = description & grams(name), description & grams(body)
+        in_name, in_body = description & name_grams(name), description & grams(body)
         total = sum(self.idf(g) * NAME_WEIGHT for g in in_name)
         total += sum(self.idf(g) for g in in_body - in_name)
         return total, sorted(in_name) + sorted(in_body - in_name)
