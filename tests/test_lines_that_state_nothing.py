@@ -61,6 +61,12 @@ def test_who_may_apply_is_the_sentence_saying_who_can(engine) -> None:
     assert "A类至C类" in answer.answer
 
 
+def test_the_signing_line_answers_when_the_document_was_issued(engine) -> None:
+    answer = engine.ask("这份通知是哪个月发的？")
+    assert answer.answerable
+    assert "2026年3月" in answer.answer
+
+
 def test_latest_asks_a_deadline() -> None:
     assert "deadline" in asked_kinds("最迟什么时候要交？")
     assert "deadline" in asked_kinds("材料最晚哪天报上去？")

@@ -1,5 +1,5 @@
 """Everyday words for a share and an agency, and a Markdown list's bullets: '半价' is the 50% a document writes,
-'猎头' its 人力资源服务机构; an item of a '- ' list is said without its bullet. The document is invented for the
+'猎头' its 人力资源服务机构, '公司' its 企业; an item of a '- ' list is said without its bullet. The document is invented for the
 test (测试用虚构文件)."""
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ GUIDE = """# 柯屿市人才公寓和引才奖励问答
 ### 2. 帮企业引进人才的机构有奖励吗？
 
 通过人力资源服务机构引进D类以上人才的，每引进1人给予服务机构奖励2万元，每家机构每年最高20万元。
+
+### 3. 创业场地有补贴吗？
+
+入选创业项目的企业租用办公用房的，按实际租金的50%给予补贴，每年最高30万元。
 """
 
 
@@ -37,6 +41,12 @@ def test_half_price_is_the_documents_fifty_percent(engine) -> None:
     assert answer.answerable
     assert "最长3年" in answer.answer
     assert not answer.answer.startswith("-")  # the bullet is a mark, not a word
+
+
+def test_a_company_is_the_documents_enterprise(engine) -> None:
+    answer = engine.ask("创业公司租场地，租金补贴一年最多补多少？")
+    assert answer.answerable
+    assert "30万元" in answer.answer
 
 
 def test_a_headhunter_is_the_documents_human_resources_agency(engine) -> None:

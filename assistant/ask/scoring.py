@@ -77,6 +77,8 @@ _WINDOW = re.compile(r"(?:申报|报名|受理|申请)(?:时间|期限|日期)|�
 _SUBMITS = re.compile(r"(?:提交|提供|携带|报送)(?:以下|下列|[^，。；]{0,4}材料|[^，。；]{2,}(?:证明|证书|复印件|原件))")
 _ASKS_EXCLUDED = re.compile(r"(?:不能|不可以|不得|不予|不让|没法|无法|不给)(?:申请|申报|享受|领|报|认定|补)|哪些情况不|什么情况下?不")
 _EXCLUDES = re.compile(r"不予|不得|不属于|不纳入|不享受|不适用|除外|排除")
+# when the document itself was issued ('这份解读是哪个月发的', '印发日期')
+_ASKS_ISSUED = re.compile(r"(?:什么时候|何时|哪天|哪年|哪个月|几月份?)\S{0,2}(?:发|出台|印发|公布|下发)|(?:印发|发布|发文|成文)(?:日期|时间)|落款")
 # a document's signing line: its date, alone or after the issuer's name ('苒城市住房和城乡建设局　2026年2月')
 _BARE_DATE = re.compile(
     r"^\s*(?:[\u4e00-\u9fff（）()]{2,40}?(?:局|委|办|办公室|院|政府|会|厅|部|中心|室|处)\s*)?"
@@ -201,7 +203,7 @@ def score_piece(
     score += 0.15 / (1 + piece.rank)
     score += _faq_fit(question, piece)
     if _BARE_DATE.match(text):  # a document's signing line ('…局 2026年4月18日') says when it was written, nothing else
-        score -= 0.6
+        score += 0.4 if _ASKS_ISSUED.search(question) else -0.6
     # a line that only names a form or a document ('1.《2026年度…申报表》（附件1）；') writes the topic's words in
     # the name and states nothing; it answers what to submit or which document, not how much, when or who
     if _NAME_ONLY.match(text) and "procedure" not in kinds and "basis" not in kinds:
