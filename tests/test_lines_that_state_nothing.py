@@ -67,6 +67,12 @@ def test_the_signing_line_answers_when_the_document_was_issued(engine) -> None:
     assert "2026年3月" in answer.answer
 
 
+def test_the_issuer_of_a_document_signed_by_month_is_known(engine) -> None:
+    answer = engine.ask("这份通知是哪个单位发的？")
+    assert answer.answerable
+    assert "岑溪市人力资源和社会保障局" in answer.answer
+
+
 def test_latest_asks_a_deadline() -> None:
     assert "deadline" in asked_kinds("最迟什么时候要交？")
     assert "deadline" in asked_kinds("材料最晚哪天报上去？")

@@ -113,6 +113,19 @@ def test_markdown_rows_as_long_as_a_sentence_stay_rows(tmp_path: Path) -> None:
     assert [row[2] for row in table.rows] == ["受理部门", "市人社局", "市卫生健康委"]
 
 
+def test_a_signing_line_dated_by_month_gives_issuers_and_date(tmp_path: Path) -> None:
+    md = tmp_path / "wenda.md"
+    md.write_text(
+        "# 某区人才安居政策问答（2025年）\n\n中共某区委人才工作领导小组办公室　某区住房和城乡建设局　2025年6月\n\n"
+        "### 1. 人才公寓怎么申请？\n\n答：向区人才服务中心申请。\n",
+        encoding="utf-8",
+    )
+    meta = load_document(md).meta
+    assert meta.date == "2025年6月"
+    assert meta.issuer is not None and "中共某区委人才工作领导小组办公室" in meta.issuer
+    assert "某区住房和城乡建设局" in meta.issuer
+
+
 def test_unsupported_suffix_is_refused(tmp_path: Path) -> None:
     exe = tmp_path / "setup.exe"
     exe.write_bytes(b"MZ\x90\x00")
