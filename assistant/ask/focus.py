@@ -51,6 +51,12 @@ def named_document(
     asked = {w: (1.0 if n == 1 else 0.5) for w, n in writers.items() if 0 < n <= len(corpus) / 2}
     # A document that never writes the place asked about is not the one named ('松川…租房补贴' names no 柏林镇 细则).
     written = writing_places(question, {d: f"{titles[d]}\n{corpus.get(d, '')}" for d in titles}, places)
+    # A document named by its kind ('这份问答', '公示里', '细则第2.1条'): the word its title ends with, when no other
+    # title ends with it, names it fully however often the documents' texts write it ('本细则', '公示期').
+    kinds = {doc_id: _kind(title) for doc_id, title in titles.items()}
+    for kind in {k for k in kinds.values() if k and re.search(_NAMING_KIND.format(kind=k), question)}:
+        if sum(1 for k in kinds.values() if k == kind) == 1:
+            asked[kind] = 1.0
     scores = sorted(
         (
             (sum(len(w) * share for w, share in asked.items() if w in words), doc_id)
@@ -65,6 +71,22 @@ def named_document(
     if best[0] < MIN_NAMED_CHARS or best[0] == second[0]:
         return None
     return best[1]
+
+
+# What a title ends with after its edition or year in brackets: the document's kind ('…政策问答（2025年）' -> 问答).
+_TITLE_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
+_KIND_CHARS = 2
+# A kind word naming the document, not a common noun ('补贴标准' is no 认定标准): after a demonstrative ('这份问答',
+# '该办法') or before where in it or what it says ('公示里', '细则第2.1条', '办法规定').
+_NAMING_KIND = r"(?:[这那该本][个份项]?\S{{0,6}}{kind}|{kind}(?:里|中|上|第|规定|说|写))"
+
+
+def _kind(title: str) -> str:
+    """The kind of document a title names in its last two characters (办法, 细则, 通知, 问答, 解读, 指南, 公示,
+    清单, 目录 …), or '' when the title ends in something else (a digit, a quote)."""
+    tail = _TITLE_TAIL.sub("", title.strip()).rstrip("》”\"")
+    kind = tail[-_KIND_CHARS:]
+    return kind if len(kind) == _KIND_CHARS and all("\u4e00" <= ch <= "\u9fff" for ch in kind) else ""
 
 
 def writing_places(question: str, texts: Mapping[str, str], places: Iterable[str]) -> set[str] | None:
