@@ -76,3 +76,33 @@ def test_a_part_borrowing_a_subject_the_documents_never_mention_is_refused_with_
     assert not answer.answerable
     assert "元" not in answer.answer.split("文件相关的表述是")[0]
     assert answer.answer.count("文件中没有明确") == 1  # one plain refusal, not one per part
+
+
+QINGOU = """关于开展2026年度“青鸥计划”青年人才项目申报工作的通知
+
+（本文件为测试用虚构文件）
+
+一、支持内容
+入选创新类项目的，给予每人一次性资助50万元，分两次拨付。
+
+二、工作要求
+各区人社局要加强政策宣传，做好申报组织和初审推荐工作。
+
+三、受理地点
+鹭城市人才发展服务中心（鹭城市滨海大道188号市民服务中心二楼8号窗口）。
+"""
+
+
+@pytest.fixture(scope="module")
+def notice(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path):
+    with engine_over(tmp_path_factory, embedding_cache, "qingou", {"qingou.txt": QINGOU}) as engine:
+        yield engine
+
+
+@pytest.mark.parametrize("question", ["各区对青鸥计划入选者有没有配套奖励，给多少？", "各区有没有配套的奖励？给多少？"])
+def test_a_part_borrowing_a_subject_nothing_is_said_of_gets_no_sum_of_something_else(notice, question: str) -> None:
+    # the notice says nothing of a district's matching award; '给多少？' is about that award, so the city's 50万元
+    # grant is no answer to it
+    answer = notice.ask(question)
+    assert not answer.answerable
+    assert "50万元" not in answer.answer

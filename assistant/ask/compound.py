@@ -198,6 +198,18 @@ def _renumber(text: str, number: dict[int, int]) -> str:
     return _MARK.sub(lambda m: f"[{number.get(int(m.group(1)), int(m.group(1)))}]", text)
 
 
+# How much of an earlier part's subject (by weight) a later part's answer must be about to answer for it.
+ABOUT_EARLIER = 0.5
+
+
+def _about(earlier: str, answer: Answer) -> bool:
+    """Is the answer (its quotes, their sections and documents) about most of what the earlier part names?"""
+    terms = {t: w for t, w in question_terms(earlier).items() if w >= 1.0}
+    total = sum(terms.values())
+    cited = "".join(f"{c.title}{c.section}{c.quote}" for c in answer.citations)
+    return not total or sum(w for t, w in terms.items() if t in cited) >= ABOUT_EARLIER * total
+
+
 def continue_part(part: str, earlier: list[str], mentions: Mentions) -> str:
     """A later part of a compound question, made standalone: resolved like a follow-up, and when it names
     nothing of its own (要达到什么目标？), given the subject of the part before it."""
@@ -237,6 +249,11 @@ def answer_parts(
             answers.append(answers[-1])
             continue
         answer, part_hits = answer_one(part)
+        if i > 0 and answers[-1].refused_for == "value" and answer.answerable and followup.is_elliptical(asked, mentions):
+            # '海燕计划入选者有没有各区配套奖励，给多少？': the first part found nothing on its subject; the part
+            # borrowing that subject is answered only by passages about it, not by whatever sum is nearby
+            if not _about(parts[i - 1], answer):
+                answer = answers[-1]
         repeated = repeats_earlier(asked, answer, answers) if i > 0 else []
         if repeated:
             # '一年封顶多少' carried the first part's subject and got its answer again: the part's own words
