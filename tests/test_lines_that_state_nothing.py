@@ -27,6 +27,7 @@ NOTICE = """关于开展2026年度岑溪市人才安居补贴申报工作的通�
 
 三、申报时间
 网上申报时间为2026年4月1日至4月30日。各区人社局于5月20日前完成初审并报送汇总表。
+审核通过的，由市人社局颁发人才证书。
 
 四、纪律要求
 弄虚作假骗取补贴的，追回已发放资金，3年内不得申报本市人才政策。
@@ -76,3 +77,13 @@ def test_the_issuer_of_a_document_signed_by_month_is_known(engine) -> None:
 def test_latest_asks_a_deadline() -> None:
     assert "deadline" in asked_kinds("最迟什么时候要交？")
     assert "deadline" in asked_kinds("材料最晚哪天报上去？")
+
+
+def test_a_way_of_doing_what_no_passage_names_is_refused_by_name(engine) -> None:
+    # the notice says how to apply, nothing of reissuing a lost certificate: '补办' is the act asked, and no
+    # passage about applying answers it
+    answer = engine.ask("岑溪人才证书丢了怎么补办？")
+    assert not answer.answerable
+    assert "补办" in answer.answer
+    applying = engine.ask("人才公寓怎么申请？")  # an act every document names is no unknown word
+    assert "补办" not in applying.answer and "没有明确关于" not in applying.answer

@@ -83,6 +83,10 @@ _FRAME_NOUNS = frozenset(
 # A two-character name of a kind of person ('医生', '老师', '工人') is written many ways ('医师', '教师', '职工'):
 # not knowing it is no sign the documents do not speak of such people.
 _PERSON_ENDINGS = frozenset("生师员者人家工士手匠")
+# How a question asks for a way of doing something, and the verbs of speech that name no particular act
+# ('怎么拿到', '怎么弄', '如何办理', '怎么申请' are asked of any document).
+_HOW = frozenset({"怎么", "如何", "怎样", "咋"})
+_COLLOQUIAL_ACT = re.compile(r"^(?:\w[上下出进回起过到完掉住开了着]|办理|申请|申报|操作|处理|进行|解决|办|弄|搞)$")
 # Locatives after a noun: '表里' is where in the document, not a thing of its own.
 _LOCATIVES = frozenset("里中内上")
 
@@ -110,13 +114,17 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
         tiers = set(re.findall(rf"(?<![A-Za-z])([A-Za-z])\s*{classifier}", seen))
         if len(tiers) >= 2 and letter.upper() not in {t.upper() for t in tiers}:
             return f"{letter}{classifier}"
-    for word, flag in pseg.lcut(question):
+    tagged = pseg.lcut(question)
+    for at, (word, flag) in enumerate(tagged):
         if word not in terms or len(word) < 2 or INTERROGATIVE.search(word) or not jieba.dt.FREQ.get(word):
             continue
-        if len(word) == 2 and (flag != "n" or word in _FRAME_NOUNS or word[-1] in _PERSON_ENDINGS):
-            continue
-        if not (flag[0] == "n" or flag == "l" and len(word) >= 4):  # '招进来' is an idiom too, but a verb
-            continue
+        # the act a how-question asks ('证书丢了怎么补办'): a plain verb right after 怎么/如何/怎样
+        asked_act = flag == "v" and at > 0 and tagged[at - 1].word in _HOW and not _COLLOQUIAL_ACT.match(word)
+        if not asked_act:
+            if len(word) == 2 and (flag != "n" or word in _FRAME_NOUNS or word[-1] in _PERSON_ENDINGS):
+                continue
+            if not (flag[0] == "n" or flag == "l" and len(word) >= 4):  # '招进来' is an idiom too, but a verb
+                continue
         # a word holding how a kind of value is asked ('联系电话', '办公地址') asks for the value, whatever the
         # passages call it ('咨询电话')
         if any(ask.cue.search(word) for ask in ASKS.values()):
