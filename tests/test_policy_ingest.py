@@ -126,7 +126,9 @@ def test_questions_and_answers_are_one_chunk_per_pair(tmp_path: Path, docs) -> N
          "中共澜川市委人才工作领导小组办公室 澜川市人力资源和社会保障局"),
         ("shishi-xize", "晋江市青年人才租房补贴和企业引才奖励实施细则", "晋人社〔2025〕21号", "2025年2月26日",
          "晋江市人力资源和社会保障局 晋江市住房和城乡建设局"),
-        ("zhengce-wenda", "溪南区人才安居政策问答（2025年）", None, None, None),
+        # a 问答 signed to the month by two bodies under its title
+        ("zhengce-wenda", "溪南区人才安居政策问答（2025年）", None, "2025年6月",
+         "中共溪南区委人才工作领导小组办公室 溪南区住房和城乡建设局"),
     ],
 )  # fmt: skip
 def test_title_number_issuer_and_date_come_from_the_document(docs, doc, title, number, date, issuer) -> None:  # type: ignore[no-untyped-def]
