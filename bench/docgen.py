@@ -93,7 +93,8 @@ def first_title(blocks: Sequence[Block]) -> str:
 # Markdown
 # --------------------------------------------------------------------------------------------------
 def write_md(path: Path, blocks: Sequence[Block], heading: str = "##") -> None:
-    """# title, `heading` h, **q**, consecutive li without blank lines between them, a pipe table, > note."""
+    """# title, `heading` h, one level down h2, **q**, consecutive li without blank lines between them, a pipe table,
+    > note."""
     out: list[str] = []
     for i, block in enumerate(blocks):
         kind = block[0]
@@ -101,6 +102,8 @@ def write_md(path: Path, blocks: Sequence[Block], heading: str = "##") -> None:
             out += [f"# {block[1]}", ""]
         elif kind == "h":
             out += [f"{heading} {block[1]}", ""]
+        elif kind == "h2":  # a heading one level down ('### 3. 公寓能住多久？')
+            out += [f"{heading}# {block[1]}", ""]
         elif kind == "q":
             out += [f"**{block[1]}**", ""]
         elif kind == "li":

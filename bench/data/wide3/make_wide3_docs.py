@@ -620,28 +620,7 @@ def write_txt(name: str, blocks: list) -> None:
 
 def write_md(name: str, blocks: list) -> None:
     """# title, ## part, ### question, answers as paragraphs, consecutive `- ` items, one pipe table."""
-    out: list[str] = []
-    for i, block in enumerate(blocks):
-        kind = block[0]
-        if kind == "title":
-            out += [f"# {block[1]}", ""]
-        elif kind == "h":
-            out += [f"## {block[1]}", ""]
-        elif kind == "h2":
-            out += [f"### {block[1]}", ""]
-        elif kind == "li":
-            out.append(block[1])
-            if i + 1 == len(blocks) or blocks[i + 1][0] != "li":
-                out.append("")
-        elif kind == "table":
-            rows = block[1]["rows"]
-            out.append("| " + " | ".join(rows[0]) + " |")
-            out.append("|" + "---|" * len(rows[0]))
-            out += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-            out.append("")
-        else:
-            out += [block[1], ""]
-    (OUT / name).write_text("\n".join(out).rstrip("\n") + "\n", encoding="utf-8")
+    docgen.write_md(OUT / name, blocks)
 
 
 def write_docx(name: str, blocks: list) -> None:
