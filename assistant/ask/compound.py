@@ -15,6 +15,10 @@ answer again ('企业引进一个硕士奖多少？一年封顶多少？' -> the
 by its own words from the same passages less what was already said (the cap, '…年度引才奖励累计不超过30万元'), or
 refused for itself; it is never dropped as a repeat with nothing in its place.
 
+A later part with no subject of its own ('给多少？') after a refused part borrows the refused part's subject: it is
+refused with it when the documents never speak of that subject (`Answer.refused_for == "subject"`), and otherwise
+answered only by passages about most of that subject (`ABOUT_EARLIER`), never by a sum of something else nearby.
+
 Contract of `answer_parts`: a question of one part is `answer_one(question)` itself. Otherwise each part is
 answered by `answer_one` (later parts after `continue_part`); a part that repeats an earlier one
 (`repeats_earlier`) is answered again by `compose(part as asked, unsaid(hits))`, where the hits are those
@@ -243,17 +247,18 @@ def answer_parts(
         if i > 0:  # "要达到什么目标？" after "这个工程谁牵头？" is about the same thing
             with stage("analysis"):
                 part = continue_part(asked, parts[:i], mentions)
-        if i > 0 and answers[-1].refused_for == "subject" and followup.is_elliptical(asked, mentions):
-            # '…有没有配套奖励，给多少？': the documents do not speak of what the first part asks about, so the
+        # a part with no subject of its own ('给多少？') borrows the one before it, refused or not
+        refused = answers[-1] if i > 0 and not answers[-1].answerable and followup.is_elliptical(asked, mentions) else None
+        if refused is not None and refused.refused_for == "subject":
+            # '…有没有安家补贴？给多少？': the documents never speak of what the first part asks about, so the
             # part borrowing its subject has nothing to be answered from either
-            answers.append(answers[-1])
+            answers.append(refused)
             continue
         answer, part_hits = answer_one(part)
-        if i > 0 and answers[-1].refused_for == "value" and answer.answerable and followup.is_elliptical(asked, mentions):
-            # '海燕计划入选者有没有各区配套奖励，给多少？': the first part found nothing on its subject; the part
-            # borrowing that subject is answered only by passages about it, not by whatever sum is nearby
-            if not _about(parts[i - 1], answer):
-                answer = answers[-1]
+        if refused is not None and answer.answerable and not _about(parts[i - 1], answer):
+            # '各区有没有配套奖励，给多少？': nothing was found on the first part's subject; the part borrowing
+            # it is answered only by passages about it, not by whatever sum is nearby
+            answer = refused
         repeated = repeats_earlier(asked, answer, answers) if i > 0 else []
         if repeated:
             # '一年封顶多少' carried the first part's subject and got its answer again: the part's own words

@@ -73,7 +73,7 @@ def named_document(
     return best[1]
 
 
-# What a title ends with after its edition or year in brackets: the document's kind ('…政策问答（2025年）' -> 问答).
+# What a title ends with after its edition or year in brackets: the document's kind ('…政策问答（2026年）' -> 问答).
 _TITLE_TAIL = re.compile(r"[（(][^）)]*[）)]\s*$")
 _KIND_CHARS = 2
 # A kind word naming the document, not a common noun ('补贴标准' is no 认定标准): after a demonstrative ('这份问答',

@@ -48,11 +48,12 @@ def gather_passages(
         hits = prefer_stating(
             hits, lambda c: any(ASKS[k].value.search(c.text) for k in kinds), STATING_WEIGHT
         )
-    hits = hits[: max(top_k, 8) if named is None else CANDIDATES]
+    limit = max(top_k, 8) if named is None else CANDIDATES
+    hits = hits[:limit]
     # the passage both retrievers rank first ('槿园区 — 联系人：…' for '槿园区找谁交材料') is what the question is
     # about, whether or not it writes the words its kind of value is usually stated in
     if agreed is not None and all(h.chunk.chunk_id != agreed.chunk.chunk_id for h in hits):
-        hits = [agreed, *hits[:-1]]
+        hits = [agreed, *hits][:limit]
     hits = focus.mentioning(focus.focus_hits(hits, named), question, *snap.titles, places=places)
     hits = enumerations.with_continuations(hits, snap.following)
     hits = table_lists.with_table_rows(hits, snap.tables)  # a list or a whole column needs every row

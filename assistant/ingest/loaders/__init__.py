@@ -26,7 +26,7 @@ SUPPORTED_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,8}[〔［\[（(]\d{4}[〕］\])）]\s*\d{1,5}\s*号")
 _DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-# a signing line's date to the month, ending its line ('…局　2025年6月')
+# a signing line's date to the month, ending its line ('…局　2026年6月')
 _MONTH_DATE = re.compile(r"(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*$")
 _NOTICE = re.compile(r"^(?P<issuer>.{2,40}?)关于(?:印发|发布|公布|转发)(?P<title>.+?)的通知$")
 _ANY_NOTICE = re.compile(r"^(?P<issuer>.{0,60}?)(?P<title>关于.{2,80}的(?:通知|通告|公告|意见|决定|批复|函))$")
@@ -152,7 +152,7 @@ def find_meta(blocks: list[Block], *, title_hint: str | None = None, fallback: s
                 before = _strip_mark(p[: m.start()])
                 issuer = issuer or _issuers(before) or (_issuers(paras[i - 1]) if i > 0 and not before else None)
                 break
-    if date is None:  # a 解读 or 问答 signed by month: '中共…办公室　…住房和城乡建设局　2025年6月'
+    if date is None:  # a 解读 or 问答 signed by month: '中共…办公室　…住房和城乡建设局　2026年6月'
         for p in paras + tail:
             m = _MONTH_DATE.search(p)
             before = _strip_mark(p[: m.start()]) if m else ""
