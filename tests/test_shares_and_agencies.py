@@ -26,7 +26,7 @@ GUIDE = """# 柯屿市人才公寓和引才奖励问答
 
 ### 3. 创业场地有补贴吗？
 
-入选创业项目的企业租用办公用房的，按实际租金的50%给予补贴，每年最高30万元。
+入选创业项目的企业租用办公用房的，按实际租金的50%给予补贴，每年最高30万元。入驻市级科技企业孵化器的，补贴比例提高到70%。
 """
 
 
@@ -47,6 +47,13 @@ def test_a_company_is_the_documents_enterprise(engine) -> None:
     answer = engine.ask("创业公司租场地，租金补贴一年最多补多少？")
     assert answer.answerable
     assert "30万元" in answer.answer
+
+
+def test_a_named_benefit_said_in_the_sentence_before_is_the_one_asked(engine) -> None:
+    # '补贴比例提高到70%' continues the sentence about 租金: it is the 租金补贴's rate
+    answer = engine.ask("进了孵化器，租金补贴比例是多少？")
+    assert answer.answerable
+    assert "70%" in answer.answer
 
 
 def test_a_headhunter_is_the_documents_human_resources_agency(engine) -> None:
