@@ -71,6 +71,15 @@ class Piece:
         """What the piece is about without saying it: its table row's name or its section's last heading."""
         return self.row_name or self.chunk.section.rsplit(" > ", 1)[-1]
 
+    @property
+    def preceding(self) -> str:
+        """The passage's text before this sentence, or for a table cell its table's introduction: what a sentence
+        continuing the passage is about without repeating it ('按实际租金的50%给予补贴。' before '补贴比例提高到70%')."""
+        if self.header is not None:
+            return self.chunk.intro or ""
+        at = self.chunk.text.find(self.text)
+        return self.chunk.text[:at] if at > 0 else ""
+
     @cached_property
     def lead_in(self) -> str:
         """The sentence introducing the enumeration this sentence is an item of ('申请薪酬补贴的人才应当符合下列

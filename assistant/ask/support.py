@@ -241,7 +241,7 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
             continue
         # '博士安家费' names a person, whom the row names ('博士研究生 — 安家补贴'); '生活补贴' names a benefit — which
         # the passage may have named in a sentence before ('按实际租金的50%给予补贴。…补贴比例提高到70%')
-        said = f"{where} {_before(piece)}" if named else where
+        said = f"{where} {piece.preceding}" if named else where
         if any(head not in said and not any(v in said for v in variants) for head, variants in named):
             continue
         # A category the documents tell apart ('创业类' beside 创新类) is answered by a figure said of it, not by the
@@ -261,14 +261,6 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
             # a document's contact line ('咨询电话：…') is the contact for every topic of that document
             found.append(piece)
     return found
-
-
-def _before(piece: Piece) -> str:
-    """The passage's text before a sentence (for a table cell, its table's introduction)."""
-    if piece.header is not None:
-        return piece.chunk.intro or ""
-    at = piece.chunk.text.find(piece.text)
-    return piece.chunk.text[:at] if at > 0 else ""
 
 
 # A category a question names by its word ('创业类', '技能类'; a letter tier is `refusal`'s), for a figure.
