@@ -96,6 +96,16 @@ _EDITION = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:度|第\s*[一二三四五六
 _LETTER_TIER = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*([类档级])")
 
 
+def _written_in_parts(word: str, seen: str) -> bool:
+    """The word is a run of shorter words the passages write, each of two characters or more ('以上学历': 以上 and
+    学历 are written, though the 上学 a search cut also finds is not)."""
+    ends = {0}  # where a run of written parts can end
+    for end in range(2, len(word) + 1):
+        if any(word[start:end] in seen for start in ends if 2 <= end - start < len(word)):
+            ends.add(end)
+    return len(word) in ends
+
+
 def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
     """A subject noun (个人所得税, 永久居留证, 车位) that no retrieved passage writes, in its title, section or
     text: the documents do not speak of it, so no passage can answer for it. Only dictionary nouns count: a
@@ -133,9 +143,10 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
         if word[-1] in _LOCATIVES and (len(word) == 2 or word[:-1] in seen):
             continue
         # Known when the passages write it, or every word it is made of ('岗位补贴': 岗位 and 补贴 are both
-        # written); unknown when a part of it is written nowhere ('个人所得税': 所得 is not).
+        # written), or a run of words they write ('以上学历'); unknown when a part of it is written nowhere
+        # ('个人所得税': 所得 is not).
         parts = [w for w in jieba.lcut_for_search(word) if len(w) >= 2 and w != word]
-        if word in seen or parts and all(w in seen for w in parts):
+        if word in seen or parts and all(w in seen for w in parts) or _written_in_parts(word, seen):
             continue
         # a two-character word may shorten a longer one the passages write ('社工' for 社会工作, '高企' for
         # 高新技术企业): its characters in order within one phrase
