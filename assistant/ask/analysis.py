@@ -219,7 +219,8 @@ def question_intents(question: str) -> set[str]:
 
 
 # What a unit is asked to do ('由谁解释', '哪个部门受理'): a duty other than leading a programme.
-DUTY = re.compile(r"解释|受理|审核|审批|审查|发放|颁发|发证|认定|评审|拨付")
+# (a duty word naming the thing acted on is no duty asked: '认定申请交给哪个单位' asks who receives the application)
+DUTY = re.compile(r"(?:解释|受理|审核|审批|审查|发放|颁发|发证|认定|评审|拨付)(?!申请|材料|证书|结果|条件|标准|名单|表)")
 # '证书是哪个部门发' asks who issues it: the duty is 颁发 / 发放 / 核发, whichever the passage writes
 ISSUES = re.compile(r"(?:谁|哪个部门|哪个单位|哪家单位|哪里)\S{0,2}发(?![展布挥现生])")
 ISSUING = r"颁发|发放|核发|发证|签发"

@@ -27,6 +27,7 @@ Contract:
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from assistant.ask import choices
 from assistant.ask.analysis import offering, question_intents, question_terms, subject_terms
@@ -34,7 +35,7 @@ from assistant.ask.choices import Choice
 from assistant.ask.enumerations import LIST_CHARS, introduces, with_items, with_siblings
 from assistant.ask.kinds import ASKS, asked_kinds, asked_measure
 from assistant.ask.other_documents import cite_by_document, other_statements
-from assistant.ask.pieces import Piece, ScoredPiece, by_name, cite, display, split_pieces
+from assistant.ask.pieces import BODY, Piece, ScoredPiece, by_name, cite, display, split_pieces
 from assistant.ask.qualified import with_cases, with_qualified
 from assistant.ask.refusal import refusal, unmentioned
 from assistant.ask.remarks import with_remarks
@@ -294,6 +295,7 @@ def _compose(
     ):
         return refuse([], best)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
+    said = ""  # what the best piece says before the list it announces
     stated = False  # the best piece states every asked kind (another document may state it too)
     top = max(picks, key=lambda s: s.score)
     if "list" in question_intents(question) or "procedure" in kinds or _whole_list(question, top, kinds):
@@ -316,6 +318,11 @@ def _compose(
         said = _before_list(top.piece)
         stated = bool(kinds) and all(ASKS[k].value.search(said) for k in kinds)
         states_it = stated and ("quantity" not in kinds or counted is not None and counted not in _COUNTS_ITEMS)
+        # who receives what is announced ('个人通过用人单位向市人才服务中心提交申请，申请材料包括：') is said before the list
+        states_it = states_it or not kinds and "who" in question_intents(question) and bool(BODY.search(said))
+    if states_it and introduces(top.piece) and said:  # said without the clause announcing what it does not ask
+        shown = ScoredPiece(replace(top.piece, text=said), top.score, top.matched)
+        picks = [shown if p is top else p for p in picks]
     ordered = sorted(picks, key=lambda s: (s.piece.rank, s.piece.position))
     listed = ordered if states_it else by_name(with_items(ordered, pieces + continuing, [h.chunk for h in hits]))
     gathered = min(LIST_CHARS, sum(len(s.piece.text) + 4 for s in listed))

@@ -43,6 +43,8 @@ CONTENT_HEADERS = frozenset({"主要内容", "项目内容", "人才需求", "�
 # ('牵头单位', '责任部门', '受理部门', '经办机构'), or the person to turn to ('联系人', '经办人'); not an employer
 # ('用人单位').
 RESPONSIBLE_COLUMN = re.compile(r"(?:牵头|责任|负责|主管|受理|经办|承办|办理|实施|主办)\s*(?:单位|部门|机构)|联系人|经办人|负责人")
+# A body a sentence names as who does or receives something ('市人才服务中心', '区委人才办', '用人单位')
+BODY = re.compile(r"[\u4e00-\u9fff]{2,20}?(?:局|委员会|委|办公室|人才办|政府|厅|部门|(?<![全内外干])部(?!分)|中心|领导小组|窗口|管委会|街道|单位)")
 # A time as a heading writes it for the work below it: a month ('8月中旬-8月底', '3月底前'), a year or a span of years.
 _HEADING_TIME = re.compile(r"\d{1,2}\s*月|(?:19|20)\d\d\s*(?:年|[-—–至到~]\s*(?:19|20)?\d\d)")
 

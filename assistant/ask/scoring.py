@@ -46,7 +46,7 @@ from assistant.ask.analysis import (
 from assistant.ask.choices import Choice
 from assistant.ask.enumerations import introduces
 from assistant.ask.kinds import ASKS, MEASURE_UNITS, NUMBER, asked_kinds, asked_measure
-from assistant.ask.pieces import CONTENT_HEADERS, RESPONSIBLE_COLUMN, Piece, ScoredPiece, display
+from assistant.ask.pieces import BODY, CONTENT_HEADERS, RESPONSIBLE_COLUMN, Piece, ScoredPiece, display
 from assistant.ask.support import idf
 from assistant.ask.vocabulary import ASKING
 
@@ -84,6 +84,8 @@ _BARE_DATE = re.compile(
     r"^\s*(?:[\u4e00-\u9fff（）()]{2,40}?(?:局|委|办|办公室|院|政府|会|厅|部|中心|室|处)\s*)?"
     r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*(?:印发|发布)?\s*[。.]?\s*$"
 )
+# a body an act goes to, through or is done by ('向市人才服务中心提交申请', '由区委人才办审核')
+_BODY_ACTS = re.compile(rf"(?:由|向|经|通过|交[到至给]?|报送?[到至给]?|送[到至交]|提交[到至给]?)\s*{BODY.pattern}")
 _IN_FORCE = re.compile(r"施行|生效|起执行|废止|印发")
 _ASKS_MONTH = re.compile(r"哪几个?月|哪个月|几月份|哪些月份")
 # a month of the year ('每年1月、7月'), not a date's month ('2024年1月1日') nor a length ('3个月内')
@@ -140,10 +142,17 @@ def score_piece(
         if (
             duty is not None
         ):  # '由谁解释' is asked of the sentence that says who interprets, not of a lead-unit cell
-            score += 0.4 if duty.search(text) else -0.1
+            # (and names who: '审核通过的，在…网公示' writes the duty and nobody doing it)
+            score += (0.4 if BODY.search(text) else 0.1) if duty.search(text) else -0.1
         else:
-            # the row's responsible-unit cell ('牵头单位', '受理部门'), else a sentence saying who leads
-            score += 0.6 if RESPONSIBLE_COLUMN.search(header) else (0.15 if re.search(r"牵头|负责", text) else -0.1)
+            # the row's responsible-unit cell ('牵头单位', '受理部门'), else a sentence saying who leads or which body
+            # an act goes to or through ('向市人才服务中心提交申请'); a sentence naming no body says nobody
+            if RESPONSIBLE_COLUMN.search(header):
+                score += 0.6
+            elif re.search(r"牵头|负责", text) or _BODY_ACTS.search(text):
+                score += 0.15
+            else:
+                score -= 0.1 if BODY.search(text) else 0.3
     if "when" in intents:
         # '多久' asks a length of time ('最长发放36个月'); '哪几个月' months of the year ('每年1月、7月'); '哪年' /
         # '什么时候' a date or a year
@@ -295,6 +304,9 @@ def select_pieces(
         covered = set(best.matched)
         for other in ranked[1:6]:
             if other.score < 0.8 * best.score or not (other.matched - covered):
+                continue
+            # a sentence naming no body says nobody (a responsible-unit cell names one by its column)
+            if "who" in intents and not BODY.search(other.piece.text) and not RESPONSIBLE_COLUMN.search(other.piece.header or ""):
                 continue
             if sum(len(s.piece.text) for s in picks) + len(other.piece.text) > max_chars:
                 continue
