@@ -59,6 +59,8 @@ from assistant.ask.match_types import (
     INDUSTRY_PREFIX,
     NEEDS_KIND,
     SECTION_KIND,
+    SPEC_ASPECT,
+    TOPIC_PREFIX,
     Match,
 )
 from assistant.ask.named_within import within_for
@@ -248,7 +250,7 @@ def _aspects(profile: Profile, places: Sequence[str] = ()) -> dict[str, Sequence
     return aspects
 
 
-_TOPIC_PREFIX = "事项:"
+_TOPIC_PREFIX = TOPIC_PREFIX
 _TOPIC_MAX_SHARE = 0.02
 _TOPIC_MAX_NAMES = 3  # a word in more item names than this is a general word (人才, 工程, a city's name)
 # Parts of speech that never name a topic: places, person and organisation names, times, numbers, pronouns,
@@ -388,7 +390,7 @@ def _bonus(profile: Profile, item: _Item, born_cues: Sequence[str] = _BORN_CUES)
 # An item no aspect reached joins when its own text says the person's words more specifically than any item
 # that did, and says at least SPEC_FULL (about two pieces rare in the documents): "中职…双师型教师" reaches a
 # vocational-education project that never says 教育人才's cue words in its name.
-_SPEC_ASPECT = "描述"
+_SPEC_ASPECT = SPEC_ASPECT
 
 
 def _specific_items(

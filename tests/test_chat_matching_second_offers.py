@@ -1,0 +1,33 @@
+"""A self-description's reply names one item for each group the person belongs to; a second item for the same
+group only when it says what the person wrote as specifically as the first. Texts are our own, not from a bench
+file; the plan in corpus/ is the document."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+
+def _items(client: TestClient, text: str) -> str:
+    reply = client.post("/api/v1/chat", json={"question": text}).json()
+    assert "match" in reply["route"].split("+"), reply["route"]
+    return str(reply["answer"])
+
+
+def test_a_second_item_for_the_same_group_needs_the_persons_own_words(open_client: TestClient) -> None:
+    # Both pilots serve 经营管理人才; only the training programme says 法务 and 专题 as this person does. The
+    # professional-manager pilot is open to every manager and is not named beside it.
+    answer = _items(open_client, "在食品公司当财务总监，想去听听企业内控和法务的专题课")
+    assert "企业经营管理人才素质提升工程" in answer, answer
+    assert "企业职业经理人制度试点项目" not in answer, answer
+    # Someone running their own start-up wants the entrepreneurs' training, not the returnees' programme, which
+    # also names 企业家 but says nothing of what they wrote as specifically.
+    answer = _items(open_client, "创业三年了，自己开了家做运动服的公司，想找企业家培训")
+    assert "战略企业家发展“领航工程”" in answer, answer
+    assert "回归工程" not in answer, answer
+
+
+def test_a_second_item_that_says_the_persons_words_is_still_named(open_client: TestClient) -> None:
+    # A head teacher who wants to become a 名班主任: both programmes for teachers say so.
+    answer = _items(open_client, "在小学当了五年班主任，想评名班主任")
+    assert "“名师名校长名班主任”培养工程" in answer, answer
+    assert "优师培育工程" in answer, answer
