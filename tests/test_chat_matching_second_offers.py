@@ -1,4 +1,4 @@
-"""A self-description's reply names one item for each group the person belongs to; a second item for the same
+"""A self-description's reply names an item for each group the person belongs to; a second item for the same
 group only when it says what the person wrote as specifically as the first. Texts are our own, not from a bench
 file; the plan in corpus/ is the document."""
 
@@ -31,3 +31,11 @@ def test_a_second_item_that_says_the_persons_words_is_still_named(open_client: T
     answer = _items(open_client, "在小学当了五年班主任，想评名班主任")
     assert "“名师名校长名班主任”培养工程" in answer, answer
     assert "优师培育工程" in answer, answer
+
+
+def test_each_group_of_the_person_gets_its_own_item(open_client: TestClient) -> None:
+    # A doctor with a master's degree belongs to two groups: the health programme ranks far above the one for
+    # graduates, which is named all the same, as nothing else named serves a 硕士.
+    answer = _items(open_client, "乡镇卫生院的医生，在职读了个公共卫生硕士")
+    assert "卫生人才“525”孵化提升工程" in answer, answer
+    assert "硕博人才“倍增工程”" in answer, answer

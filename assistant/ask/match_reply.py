@@ -81,7 +81,16 @@ def chat_items(matches: Sequence[Match], max_items: int = _CHAT_MAX) -> list[Mat
         or all(m.specificity >= min(primary[a].specificity, SPEC_FULL) for a in m.matched)
     ]  # fmt: skip
     best = standing(ranked[0])
-    return [m for m in ranked if standing(m) >= _CHAT_MARGIN * best][:max_items]
+    named = [m for m in ranked if standing(m) >= _CHAT_MARGIN * best]
+    # A group no named item serves gets its own item when one is named for it and says some of the person's
+    # words (a nurse with a master's degree: the health programme, and the one for graduates).
+    served = {a for m in named for a in m.matched}
+    named += [
+        m for m in ranked
+        if m not in named
+        and any(primary[a] is m and a not in served and m.score >= _NAME_SCORE and m.specificity > 0 for a in groups)
+    ]  # fmt: skip
+    return sorted(named, key=ranked.index)[:max_items]
 
 
 def _is_group(aspect: str) -> bool:
