@@ -39,3 +39,13 @@ def test_each_group_of_the_person_gets_its_own_item(open_client: TestClient) -> 
     answer = _items(open_client, "乡镇卫生院的医生，在职读了个公共卫生硕士")
     assert "卫生人才“525”孵化提升工程" in answer, answer
     assert "硕博人才“倍增工程”" in answer, answer
+
+
+def test_an_item_saying_nothing_of_the_persons_words_is_not_named_beside_one_that_does(
+    open_client: TestClient,
+) -> None:
+    # The HR park and the intermediary programme say 人力资源 and 产业园 as the person does; the entrepreneurs'
+    # programme only shares the group (企业家) read from 开了一家…公司.
+    answer = _items(open_client, "我开了一家人力资源外包公司，想搬进人力资源服务产业园")
+    assert "人力资源服务产业园" in answer, answer
+    assert "领航工程" not in answer, answer

@@ -82,6 +82,11 @@ def chat_items(matches: Sequence[Match], max_items: int = _CHAT_MAX) -> list[Mat
     ]  # fmt: skip
     best = standing(ranked[0])
     named = [m for m in ranked if standing(m) >= _CHAT_MARGIN * best]
+    # An item that says less than one rare piece of the person's words (SPEC_FULL is about two) is not named
+    # beside one that says them specifically: a head-hunter asking for the HR industrial park gets the park and
+    # the intermediary programme, not every entrepreneurs' programme.
+    if any(m.specificity >= SPEC_FULL for m in named):
+        named = [m for m in named if m.specificity >= SPEC_FULL / 2]
     # A group no named item serves gets its own item when one is named for it and says some of the person's
     # words (a nurse with a master's degree: the health programme, and the one for graduates).
     served = {a for m in named for a in m.matched}
