@@ -87,14 +87,18 @@ def chat_items(matches: Sequence[Match], max_items: int = _CHAT_MAX) -> list[Mat
     # the intermediary programme, not every entrepreneurs' programme.
     if any(m.specificity >= SPEC_FULL for m in named):
         named = [m for m in named if m.specificity >= SPEC_FULL / 2]
-    # A group no named item serves gets its own item when one is named for it and says some of the person's
-    # words (a nurse with a master's degree: the health programme, and the one for graduates).
+    # A person of several groups: a further group no named item serves gets its own item when one is named for
+    # it and says some of the person's words (a nurse with a master's degree: the health programme, and the
+    # one for graduates). Only beside an item for one of their groups: when the person's own words reached
+    # the items named, those are what they asked for.
     served = {a for m in named for a in m.matched}
-    named += [
-        m for m in ranked
-        if m not in named
-        and any(primary[a] is m and a not in served and m.score >= _NAME_SCORE and m.specificity > 0 for a in groups)
-    ]  # fmt: skip
+    if served & groups:
+        named += [
+            m for m in ranked
+            if m not in named
+            and any(primary[a] is m and a not in served and m.score >= _NAME_SCORE and m.specificity > 0
+                    for a in groups)
+        ]  # fmt: skip
     return sorted(named, key=ranked.index)[:max_items]
 
 
