@@ -31,7 +31,10 @@ Contract:
 - A chapter item also names what it sets up for the person (`within`, `assistant.ask.named_within`): the quoted
   names and the 基地 / 示范区 / 窗口 … its clauses about the person's words hold, at most two.
 - The chat names few items (`chat_items`): ranked by aspect score plus specificity, those within a margin of
-  the best, at most three — not every item that mentions the person's broad group.
+  the best, at most three — not every item that mentions the person's broad group. Per group, the item naming it
+  most strongly is its own; a second item for a group already served only when it says the person's words as
+  specifically; a further group of the person no named item serves gets its own item; an item saying less than
+  one rare piece of the person's words is not named beside one that says them specifically.
 
 Split by role: `match_types` (Match, kinds), `match_amounts` (what documents pay, the no-amount note),
 `match_reply` (the chat text, Markdown). Everything is re-exported here.
