@@ -6,7 +6,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.ask.match_amounts import amount_note
-from assistant.ask.match_types import AMOUNT_KIND, INDUSTRY_PREFIX, NEEDS_KIND, Match
+from assistant.ask.match_types import (
+    AMOUNT_KIND,
+    INDUSTRY_PREFIX,
+    NEEDS_KIND,
+    SPEC_ASPECT,
+    TOPIC_PREFIX,
+    Match,
+)
 from assistant.ask.specificity import SPEC_FULL
 from assistant.ask.talent_profile import Profile
 from assistant.core.types import Answer, Citation
@@ -38,7 +45,8 @@ _NAME_SCORE = 3.0  # an aspect's words in the item's name (matching._NAME_W)
 
 def chat_items(matches: Sequence[Match], max_items: int = _CHAT_MAX) -> list[Match]:
     """The programmes a short reply names: those whose standing is within _CHAT_MARGIN of the best, at most
-    max_items, best first."""
+    max_items, best first; for each group of the person, its own item, and another only when it says the
+    person's words as specifically."""
     items = [m for m in matches if m.kind not in (NEEDS_KIND, AMOUNT_KIND)]
     # Who the person is comes before their industry: items that serve their kind of talent are named, and the
     # industry's platforms only when nothing serves the kind (the industry's needs are listed apart anyway).
@@ -58,8 +66,45 @@ def chat_items(matches: Sequence[Match], max_items: int = _CHAT_MAX) -> list[Mat
         m for m in ranked
         if m.score >= _NAME_SCORE or m.specificity >= SPEC_FULL or not set(m.matched) <= by_name
     ]  # fmt: skip
+    # A group's own item is the one that names it most strongly. Another item serving only groups that have
+    # theirs is a second offer: named only when it says the person's own words at least as specifically as
+    # their own item does, or specifically enough (SPEC_FULL): a finance director who wants finance training
+    # gets the managers' training programme, not also the professional-manager pilot every manager could join.
+    groups = {a for m in ranked for a in m.matched if _is_group(a)}
+    primary = {
+        a: max((m for m in ranked if a in m.matched), key=lambda m: (m.score, standing(m))) for a in groups
+    }
+    ranked = [
+        m for m in ranked
+        if not all(_is_group(a) for a in m.matched)
+        or any(primary[a] is m for a in m.matched)
+        or all(m.specificity >= min(primary[a].specificity, SPEC_FULL) for a in m.matched)
+    ]  # fmt: skip
     best = standing(ranked[0])
-    return [m for m in ranked if standing(m) >= _CHAT_MARGIN * best][:max_items]
+    named = [m for m in ranked if standing(m) >= _CHAT_MARGIN * best]
+    # An item that says less than one rare piece of the person's words (SPEC_FULL is about two) is not named
+    # beside one that says them specifically: a head-hunter asking for the HR industrial park gets the park and
+    # the intermediary programme, not every entrepreneurs' programme.
+    if any(m.specificity >= SPEC_FULL for m in named):
+        named = [m for m in named if m.specificity >= SPEC_FULL / 2]
+    # A person of several groups: a further group no named item serves gets its own item when one is named for
+    # it and says some of the person's words (a nurse with a master's degree: the health programme, and the
+    # one for graduates). Only beside an item for one of their groups: when the person's own words reached
+    # the items named, those are what they asked for.
+    served = {a for m in named for a in m.matched}
+    if served & groups:
+        named += [
+            m for m in ranked
+            if m not in named
+            and any(primary[a] is m and a not in served and m.score >= _NAME_SCORE and m.specificity > 0
+                    for a in groups)
+        ]  # fmt: skip
+    return sorted(named, key=ranked.index)[:max_items]
+
+
+def _is_group(aspect: str) -> bool:
+    """A kind of talent the person belongs to (博士, 技能人才), not their industry nor their own words."""
+    return not aspect.startswith((INDUSTRY_PREFIX, TOPIC_PREFIX)) and aspect != SPEC_ASPECT
 
 
 def format_matches(profile: Profile, matches: Sequence[Match], max_items: int = _CHAT_MAX) -> str:

@@ -8,6 +8,8 @@ from assistant.core.types import Citation
 
 # An aspect named "产业:<industry>" is the person's industry, not their kind of talent.
 INDUSTRY_PREFIX = "产业:"
+TOPIC_PREFIX = "事项:"  # an aspect of the person's own words that only a few item names say (直播)
+SPEC_ASPECT = "描述"  # an item reached by saying the person's words specifically, not by a group
 SECTION_KIND = "规划章节"
 NEEDS_KIND = "产业人才需求"
 AMOUNT_KIND = "政策待遇"

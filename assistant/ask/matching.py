@@ -31,7 +31,10 @@ Contract:
 - A chapter item also names what it sets up for the person (`within`, `assistant.ask.named_within`): the quoted
   names and the 基地 / 示范区 / 窗口 … its clauses about the person's words hold, at most two.
 - The chat names few items (`chat_items`): ranked by aspect score plus specificity, those within a margin of
-  the best, at most three — not every item that mentions the person's broad group.
+  the best, at most three — not every item that mentions the person's broad group. Per group, the item naming it
+  most strongly is its own; a second item for a group already served only when it says the person's words as
+  specifically; a further group of the person no named item serves gets its own item; an item saying less than
+  one rare piece of the person's words is not named beside one that says them specifically.
 
 Split by role: `match_types` (Match, kinds), `match_amounts` (what documents pay, the no-amount note),
 `match_reply` (the chat text, Markdown). Everything is re-exported here.
@@ -59,6 +62,8 @@ from assistant.ask.match_types import (
     INDUSTRY_PREFIX,
     NEEDS_KIND,
     SECTION_KIND,
+    SPEC_ASPECT,
+    TOPIC_PREFIX,
     Match,
 )
 from assistant.ask.named_within import within_for
@@ -248,7 +253,7 @@ def _aspects(profile: Profile, places: Sequence[str] = ()) -> dict[str, Sequence
     return aspects
 
 
-_TOPIC_PREFIX = "事项:"
+_TOPIC_PREFIX = TOPIC_PREFIX
 _TOPIC_MAX_SHARE = 0.02
 _TOPIC_MAX_NAMES = 3  # a word in more item names than this is a general word (人才, 工程, a city's name)
 # Parts of speech that never name a topic: places, person and organisation names, times, numbers, pronouns,
@@ -388,7 +393,7 @@ def _bonus(profile: Profile, item: _Item, born_cues: Sequence[str] = _BORN_CUES)
 # An item no aspect reached joins when its own text says the person's words more specifically than any item
 # that did, and says at least SPEC_FULL (about two pieces rare in the documents): "中职…双师型教师" reaches a
 # vocational-education project that never says 教育人才's cue words in its name.
-_SPEC_ASPECT = "描述"
+_SPEC_ASPECT = SPEC_ASPECT
 
 
 def _specific_items(
