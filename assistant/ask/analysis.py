@@ -26,6 +26,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 
 import jieba
+import jieba.posseg as pseg
 
 from assistant.ask.kinds import ASKS, MONEY_KIN, MONEY_NOUNS, asked_kinds, noun_kin
 from assistant.ask.vocabulary import (
@@ -257,10 +258,13 @@ def subject_terms(question: str) -> tuple[list[str], set[str]]:
     cues = [ask.cue for ask in ASKS.values()] + [PLAN_PERIOD]
     asked = [m.span() for cue in cues for m in cue.finditer(question)]
     words = set(jieba.lcut(question))
+    # how something is done ('直接发', '马上到账', '分别发放') is what a yes/no question asks of its subject, not the
+    # subject: the sentence answering it ('须经考核合格后发放') need not write it
+    manner = {w for w, flag in pseg.lcut(question) if flag in ("d", "ad")}
     terms = []
     for term, weight in question_terms(question).items():
         at = question.find(term)
-        if weight != 1.0 or term in VALUE_WORDS:
+        if weight != 1.0 or term in VALUE_WORDS or term in manner:
             continue
         if any(start <= at and at + len(term) <= end for start, end in asked):
             continue
