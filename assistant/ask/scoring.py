@@ -12,7 +12,8 @@ duty or the 牵头单位 cell; for 'when' a length, a month of the year, an appl
 the asked year's figure, or the latest (target) / earliest (now) year column; a definition for 'what is'; the
 list of exclusions for '哪些情况不能申请'; an alternative a choice question offers ('每季度发放' for '按年发还是
 按季度发'); the retriever's rank a little; and a 政策问答 question that is the user's question in other words.
-It penalises what only looks like an answer: a document's signing or in-force date, a footnote outside a
+It penalises what only looks like an answer: a figure whose clause writes none of the asked words, which are
+written only in a consequence or of another subject beside it (they count half); a document's signing or in-force date, a footnote outside a
 definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a question of who
 may apply, a fragment under 8 characters outside a table, a line that only names a form or a document.
 
@@ -90,6 +91,36 @@ _ASKS_MONTH = re.compile(r"哪几个?月|哪个月|几月份|哪些月份")
 _MONTH = re.compile(r"(?<![\d.年])\d{1,2}\s*月(?!\s*\d{1,2}\s*日|\s*[以之]?内)")
 
 
+# Kinds of value stated as a figure in one clause ('补贴期限3年', '20个工作日内完成审核', '每月2000元').
+_FIGURE_KINDS = frozenset({"money", "quantity", "time", "processing", "deadline", "age", "validity"})
+# What the asked words a sentence writes are worth when none stands in the clause stating the asked value: half,
+# as a word only its passage writes ('in_context').
+ASIDE = 0.5
+_CLAUSE = re.compile(r"[^，,；;。！？：:]+[，,；;。！？：:]?")
+
+
+def _aside(piece: Piece, weights: dict[str, float], kinds: tuple[str, ...]) -> float:
+    """The weight of the asked words a sentence writes when none of them is in a clause stating the asked kind of
+    value. A value is about the words of its own clause, of the conditions before it that end in 的 ('引进博士研究生
+    的，每引进1人奖励2万元'), and of the sentence's row, column, heading and list introduction; a sentence whose
+    value clause writes none of the asked words states the value of something else, and writes them in a
+    consequence ('未满5年迁离的，追回已拨付的场地租金补贴') or of another subject ('审核通过的人员名单在…公示，公示期为
+    7个工作日' for how long 审核 takes). 0 when no single clause states the value, or every clause does."""
+    figures = [ASKS[k].value for k in kinds if k in _FIGURE_KINDS]
+    if not figures or piece.header is not None:
+        return 0.0
+    clauses = [m.group() for m in _CLAUSE.finditer(piece.text) if m.group().strip()]
+    stating = [i for i, c in enumerate(clauses) if any(f.search(c) for f in figures)]
+    if not stating or len(stating) == len(clauses):
+        return 0.0
+    conditions = [c for i, c in enumerate(clauses) if i < stating[-1] and c.rstrip("，,；;：: ").endswith("的")]
+    region = "".join([*(clauses[i] for i in stating), *conditions, piece.lead_in, piece.about])
+    written = {t: w for t, w in weights.items() if t in piece.text}
+    if any(t in region for t in written):
+        return 0.0
+    return sum(written.values())
+
+
 def score_piece(
     piece: Piece,
     weights: dict[str, float],
@@ -133,6 +164,9 @@ def score_piece(
         excluded = _ASKS_EXCLUDED.search(question) and not _EXCLUDES.search(label)
         if label and not excluded and any(ask.label is not None and ask.label.search(label) for ask in (ASKS[k] for k in named)):
             score += 0.3
+        # the asked words of a sentence whose value clause writes none of them count half: '未满5年迁离的，追回…
+        # 场地租金补贴' states no length of 场地租金补贴
+        score -= ASIDE * _aside(piece, weights, kinds) / total
         # what to submit ('应当提交…花名册、劳动合同') is no answer to who may apply, though both say 应当
         if "condition" in kinds and "procedure" not in kinds and _SUBMITS.search(text):
             score -= 0.3
