@@ -12,10 +12,10 @@ duty or the 牵头单位 cell; for 'when' a length, a month of the year, an appl
 the asked year's figure, or the latest (target) / earliest (now) year column; a definition for 'what is'; the
 list of exclusions for '哪些情况不能申请'; an alternative a choice question offers ('每季度发放' for '按年发还是
 按季度发'); the retriever's rank a little; and a 政策问答 question that is the user's question in other words.
-It penalises what only looks like an answer: a figure whose clause writes none of the asked words, which are
-written only in a consequence or of another subject beside it (they count half); a document's signing or in-force date, a footnote outside a
-definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a question of who
-may apply, a fragment under 8 characters outside a table, a line that only names a form or a document.
+It penalises what only looks like an answer: a figure whose clause writes none of the asked words (written only in
+a consequence or of another subject beside it, they count half); a document's signing or in-force date, a
+footnote outside a definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a
+question of who may apply, a fragment under 8 characters outside a table, a line that only names a form or a document.
 
 Contract:
 - Scores compare pieces for one question; `compose` refuses when the best is under 0.2, so the scale (the
