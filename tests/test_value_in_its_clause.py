@@ -59,3 +59,38 @@ def test_a_sentence_stating_its_value_in_the_clause_of_the_subject_still_answers
     answer = engine.ask("引进一个博士奖励企业多少钱")
     assert answer.answerable, answer.answer
     assert "3万元" in answer.answer
+
+
+ALLOWANCE = """石渚镇青年人才生活补贴细则（测试用虚构文件）
+
+一、申请条件
+申请生活补贴的青年人才，应当符合下列条件：
+（一）2025年1月1日以后毕业，首次在本镇企业就业；
+（二）与本镇企业签订2年以上劳动合同，并在本镇缴纳社会保险满6个月；
+（三）年龄不超过35周岁。
+二、补贴标准
+生活补贴按照学历分档发放，标准如下：
+（一）博士研究生每月2500元；
+（二）硕士研究生每月1500元；
+（三）本科毕业生每月700元。
+生活补贴最长发放24个月，每季度申领一次。
+"""
+
+
+@pytest.fixture(scope="module")
+def tiers_engine(tmp_path_factory: pytest.TempPathFactory, embedding_cache: Path) -> Iterator[Engine]:
+    with engine_over(tmp_path_factory, embedding_cache, "tiers", {"allowance.txt": ALLOWANCE}) as engine:
+        yield engine
+
+
+@pytest.mark.parametrize("question", ["石渚生活补贴分几档，每档多少？", "生活补贴各档标准是多少"])
+def test_a_question_for_each_tier_is_answered_by_every_tier(tiers_engine: Engine, question: str) -> None:
+    answer = tiers_engine.ask(question)
+    assert answer.answerable, answer.answer
+    assert all(amount in answer.answer for amount in ("2500元", "1500元", "700元")), answer.answer
+
+
+def test_a_list_of_conditions_is_no_list_of_tiers(tiers_engine: Engine) -> None:
+    answer = tiers_engine.ask("生活补贴最长发多少个月")
+    assert answer.answerable, answer.answer
+    assert "24个月" in answer.answer

@@ -38,7 +38,7 @@ from assistant.ask.pieces import Piece, ScoredPiece, by_name, cite, display, spl
 from assistant.ask.qualified import with_cases, with_qualified
 from assistant.ask.refusal import refusal, unmentioned
 from assistant.ask.remarks import with_remarks
-from assistant.ask.scoring import select_pieces
+from assistant.ask.scoring import ASKS_TIERS, select_pieces
 from assistant.ask.section_lists import section_listing
 from assistant.ask.support import SUPPORT, idf, names_row, on_subject, subject_shares, supporting
 from assistant.ask.table_lists import table_listing
@@ -296,7 +296,9 @@ def _compose(
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
     stated = False  # the best piece states every asked kind (another document may state it too)
     top = max(picks, key=lambda s: s.score)
-    if "list" in question_intents(question) or "procedure" in kinds or _whole_list(question, top, kinds):
+    # '分几档，每档多少' answered by one tier ('（一）博士研究生每月2000元；') is answered by every tier of its list
+    tiers = bool(ASKS_TIERS.search(question)) and bool(top.piece.lead_in) and top.piece.header is None
+    if "list" in question_intents(question) or "procedure" in kinds or tiers or _whole_list(question, top, kinds):
         if introduces(top.piece) or top.piece.lead_in:
             # the best piece belongs to a list: that list is the answer, not another a runner-up is an item of
             # ('对劳动合同有什么要求' -> the requirement, not the materials list naming 劳动合同)

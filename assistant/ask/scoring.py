@@ -121,6 +121,38 @@ def _aside(piece: Piece, weights: dict[str, float], kinds: tuple[str, ...]) -> f
     return sum(written.values())
 
 
+# A question for the value of each tier ('分几档，每档多少', '各档标准是多少', '每类补多少').
+# ('各级人社部门' names bodies at every level, '各类人才' every group: no tier asked)
+ASKS_TIERS = re.compile(r"分\s*(?:几|多少)\s*[档级类等]|每\s*[档级类等](?!人才)|各\s*[档类](?!人才)")
+# A figure and its unit as a tier states it ('每月2000元', '1.5万元', '发放36个月').
+_FIGURE_UNIT = re.compile(r"(\d[\d.,]*)\s*([万亿千百]?\s*(?:元|%|％|个月|年|天|周岁|岁|人|名|平方米))")
+
+
+def tier_items(pieces: list[Piece]) -> set[int]:
+    """The items (by id) of the lists that are tiers: two or more sentences after one introduction, each stating
+    a figure in the same unit, not all the same ('租房补贴分档确定，标准如下：' / '（一）博士研究生每月2000元；' /
+    '（二）硕士研究生每月1200元；'). A list of conditions ('2024年以后毕业', '签订1年以上劳动合同', '年龄符合…') is
+    no tier list: its items state different measures, or none."""
+    lists: dict[tuple[str, str], list[Piece]] = {}
+    for piece in pieces:
+        if piece.header is None and piece.lead_in:
+            lists.setdefault((piece.chunk.chunk_id, piece.lead_in), []).append(piece)
+    tiers: set[int] = set()
+    for items in lists.values():
+        figures = [_FIGURE_UNIT.search(item.text) for item in items]
+        if len(items) < 2 or not all(figures):
+            continue
+        units = {f.group(2).replace(" ", "") for f in figures if f}
+        if len(units) == 1 and len({f.group(1) for f in figures if f}) > 1:
+            tiers |= {id(item) for item in items}
+    return tiers
+
+
+# What being an item of a tier list is worth to a question for each tier's value: as much as being the column or
+# list named for the asked kind.
+TIER_ITEM = 0.3
+
+
 def score_piece(
     piece: Piece,
     weights: dict[str, float],
@@ -133,6 +165,7 @@ def score_piece(
     lasting: str | None = None,
     question: str = "",
     choice: Choice | None = None,
+    tier: bool = False,
 ) -> ScoredPiece:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
@@ -220,6 +253,10 @@ def score_piece(
     if _ASKS_EXCLUDED.search(question):
         announces = introduces(piece) or re.search(r"(?:下列|以下)\S{0,6}[：:]", text)
         score += 0.3 if _EXCLUDES.search(f"{text} {piece.about}") else -0.3 if announces else 0.0
+    # '分几档，每档多少' is answered by the items of a tier list ('（一）博士研究生每月2000元；'), not by the sentence
+    # beside it that writes the benefit's name and another figure ('租房补贴最长发放36个月')
+    if tier:
+        score += TIER_ITEM
     if header == "行动措施":
         score -= 0.05
     if header == "牵头单位" and "who" not in intents or header == "实施年限" and "when" not in intents:
@@ -308,6 +345,7 @@ def select_pieces(
         tense = question_tense(part)
         unit = asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
         measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*个?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
+        tiered = tier_items(pieces) if ASKS_TIERS.search(part) else set()
         ranked = sorted(
             (
                 score_piece(
@@ -315,6 +353,7 @@ def select_pieces(
                     "length" if _ASKS_LENGTH.search(part) else "month" if _ASKS_MONTH.search(part) else None,
                     part,
                     choice if choice is not None and all(o in part for o in choice.options) else None,
+                    id(p) in tiered,
                 )
                 for p in pieces
             ),
