@@ -18,6 +18,8 @@ Contract:
   year), the answer is a refusal (`answerable=False`) that says so, shows what the documents say nearby and
   whom to ask.
 - Open questions ('规划怎么说', '有什么支持') also quote the sentences of the passage the retriever ranked first.
+- A question for each tier's value ('分几档，每档多少') whose best piece is an item of a list is answered by the
+  whole list (`scoring.tier_items` says which lists are tiers).
 - A choice question ('按年发还是按季度发？', `choices`) of which a top passage writes an alternative is answered
   by the piece stating one that is most about the question's subject, its alternatives weak words meanwhile
   (`analysis.offering`); when that answer quotes no alternative, the question is answered as any other.
