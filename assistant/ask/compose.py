@@ -18,6 +18,8 @@ Contract:
   year), the answer is a refusal (`answerable=False`) that says so, shows what the documents say nearby and
   whom to ask.
 - Open questions ('规划怎么说', '有什么支持') also quote the sentences of the passage the retriever ranked first.
+- A question for each tier's value ('分几档，每档多少') whose best piece is an item of a list is answered by the
+  whole list (`scoring.tier_items` says which lists are tiers).
 - A choice question ('按年发还是按季度发？', `choices`) of which a top passage writes an alternative is answered
   by the piece stating one that is most about the question's subject, its alternatives weak words meanwhile
   (`analysis.offering`); when that answer quotes no alternative, the question is answered as any other.
@@ -39,7 +41,7 @@ from assistant.ask.pieces import BODY, Piece, ScoredPiece, by_name, cite, displa
 from assistant.ask.qualified import with_cases, with_qualified
 from assistant.ask.refusal import refusal, unmentioned
 from assistant.ask.remarks import with_remarks
-from assistant.ask.scoring import select_pieces
+from assistant.ask.scoring import ASKS_TIERS, select_pieces
 from assistant.ask.section_lists import section_listing
 from assistant.ask.support import SUPPORT, idf, names_row, on_subject, subject_shares, supporting
 from assistant.ask.table_lists import table_listing
@@ -298,7 +300,9 @@ def _compose(
     said = ""  # what the best piece says before the list it announces
     stated = False  # the best piece states every asked kind (another document may state it too)
     top = max(picks, key=lambda s: s.score)
-    if "list" in question_intents(question) or "procedure" in kinds or _whole_list(question, top, kinds):
+    # '分几档，每档多少' answered by one tier ('（一）博士研究生每月2000元；') is answered by every tier of its list
+    tiers = bool(ASKS_TIERS.search(question)) and bool(top.piece.lead_in) and top.piece.header is None
+    if "list" in question_intents(question) or "procedure" in kinds or tiers or _whole_list(question, top, kinds):
         if introduces(top.piece) or top.piece.lead_in:
             # the best piece belongs to a list: that list is the answer, not another a runner-up is an item of
             # ('对劳动合同有什么要求' -> the requirement, not the materials list naming 劳动合同)

@@ -12,9 +12,10 @@ duty or the 牵头单位 cell; for 'when' a length, a month of the year, an appl
 the asked year's figure, or the latest (target) / earliest (now) year column; a definition for 'what is'; the
 list of exclusions for '哪些情况不能申请'; an alternative a choice question offers ('每季度发放' for '按年发还是
 按季度发'); the retriever's rank a little; and a 政策问答 question that is the user's question in other words.
-It penalises what only looks like an answer: a document's signing or in-force date, a footnote outside a
-definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a question of who
-may apply, a fragment under 8 characters outside a table, a line that only names a form or a document.
+It penalises what only looks like an answer: a figure whose clause writes none of the asked words (written only in
+a consequence or of another subject beside it, they count half); a document's signing or in-force date, a
+footnote outside a definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a
+question of who may apply, a fragment under 8 characters outside a table, a line that only names a form or a document.
 
 Contract:
 - Scores compare pieces for one question; `compose` refuses when the best is under 0.2, so the scale (the
@@ -92,6 +93,68 @@ _ASKS_MONTH = re.compile(r"哪几个?月|哪个月|几月份|哪些月份")
 _MONTH = re.compile(r"(?<![\d.年])\d{1,2}\s*月(?!\s*\d{1,2}\s*日|\s*[以之]?内)")
 
 
+# Kinds of value stated as a figure in one clause ('补贴期限3年', '20个工作日内完成审核', '每月2000元').
+_FIGURE_KINDS = frozenset({"money", "quantity", "time", "processing", "deadline", "age", "validity"})
+# What the asked words a sentence writes are worth when none stands in the clause stating the asked value: half,
+# as a word only its passage writes ('in_context').
+ASIDE = 0.5
+_CLAUSE = re.compile(r"[^，,；;。！？：:]+[，,；;。！？：:]?")
+
+
+def _aside(piece: Piece, weights: dict[str, float], kinds: tuple[str, ...]) -> float:
+    """The weight of the asked words a sentence writes when none of them is in a clause stating the asked kind of
+    value. A value is about the words of its own clause, of the conditions before it that end in 的 ('引进博士研究生
+    的，每引进1人奖励2万元'), and of the sentence's row, column, heading and list introduction; a sentence whose
+    value clause writes none of the asked words states the value of something else, and writes them in a
+    consequence ('未满5年迁离的，追回已拨付的场地租金补贴') or of another subject ('审核通过的人员名单在…公示，公示期为
+    7个工作日' for how long 审核 takes). 0 when no single clause states the value, or every clause does."""
+    figures = [ASKS[k].value for k in kinds if k in _FIGURE_KINDS]
+    if not figures or piece.header is not None:
+        return 0.0
+    clauses = [m.group() for m in _CLAUSE.finditer(piece.text) if m.group().strip()]
+    stating = [i for i, c in enumerate(clauses) if any(f.search(c) for f in figures)]
+    if not stating or len(stating) == len(clauses):
+        return 0.0
+    conditions = [c for i, c in enumerate(clauses) if i < stating[-1] and c.rstrip("，,；;：: ").endswith("的")]
+    region = "".join([*(clauses[i] for i in stating), *conditions, piece.lead_in, piece.about])
+    written = {t: w for t, w in weights.items() if t in piece.text}
+    if any(t in region for t in written):
+        return 0.0
+    return sum(written.values())
+
+
+# A question for the value of each tier ('分几档，每档多少', '各档标准是多少', '每类补多少').
+# ('各级人社部门' names bodies at every level, '各类人才' every group: no tier asked)
+ASKS_TIERS = re.compile(r"分\s*(?:几|多少)\s*[档级类等]|每\s*[档级类等](?!人才)|各\s*[档类](?!人才)")
+# A figure and its unit as a tier states it ('每月2000元', '1.5万元', '发放36个月').
+_FIGURE_UNIT = re.compile(r"(\d[\d.,]*)\s*([万亿千百]?\s*(?:元|%|％|个月|年|天|周岁|岁|人|名|平方米))")
+
+
+def tier_items(pieces: list[Piece]) -> set[int]:
+    """The items (by id) of the lists that are tiers: two or more sentences after one introduction, each stating
+    a figure in the same unit, not all the same ('租房补贴分档确定，标准如下：' / '（一）博士研究生每月2000元；' /
+    '（二）硕士研究生每月1200元；'). A list of conditions ('2024年以后毕业', '签订1年以上劳动合同', '年龄符合…') is
+    no tier list: its items state different measures, or none."""
+    lists: dict[tuple[str, str], list[Piece]] = {}
+    for piece in pieces:
+        if piece.header is None and piece.lead_in:
+            lists.setdefault((piece.chunk.chunk_id, piece.lead_in), []).append(piece)
+    tiers: set[int] = set()
+    for items in lists.values():
+        figures = [_FIGURE_UNIT.search(item.text) for item in items]
+        if len(items) < 2 or not all(figures):
+            continue
+        units = {f.group(2).replace(" ", "") for f in figures if f}
+        if len(units) == 1 and len({f.group(1) for f in figures if f}) > 1:
+            tiers |= {id(item) for item in items}
+    return tiers
+
+
+# What being an item of a tier list is worth to a question for each tier's value: as much as being the column or
+# list named for the asked kind.
+TIER_ITEM = 0.3
+
+
 def score_piece(
     piece: Piece,
     weights: dict[str, float],
@@ -104,6 +167,7 @@ def score_piece(
     lasting: str | None = None,
     question: str = "",
     choice: Choice | None = None,
+    tier: bool = False,
 ) -> ScoredPiece:
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
@@ -135,6 +199,9 @@ def score_piece(
         excluded = _ASKS_EXCLUDED.search(question) and not _EXCLUDES.search(label)
         if label and not excluded and any(ask.label is not None and ask.label.search(label) for ask in (ASKS[k] for k in named)):
             score += 0.3
+        # the asked words of a sentence whose value clause writes none of them count half: '未满5年迁离的，追回…
+        # 场地租金补贴' states no length of 场地租金补贴
+        score -= ASIDE * _aside(piece, weights, kinds) / total
         # what to submit ('应当提交…花名册、劳动合同') is no answer to who may apply, though both say 应当
         if "condition" in kinds and "procedure" not in kinds and _SUBMITS.search(text):
             score -= 0.3
@@ -195,6 +262,10 @@ def score_piece(
     if _ASKS_EXCLUDED.search(question):
         announces = introduces(piece) or re.search(r"(?:下列|以下)\S{0,6}[：:]", text)
         score += 0.3 if _EXCLUDES.search(f"{text} {piece.about}") else -0.3 if announces else 0.0
+    # '分几档，每档多少' is answered by the items of a tier list ('（一）博士研究生每月2000元；'), not by the sentence
+    # beside it that writes the benefit's name and another figure ('租房补贴最长发放36个月')
+    if tier:
+        score += TIER_ITEM
     if header == "行动措施":
         score -= 0.05
     if header == "牵头单位" and "who" not in intents or header == "实施年限" and "when" not in intents:
@@ -283,6 +354,7 @@ def select_pieces(
         tense = question_tense(part)
         unit = asked_measure(part) if "哪几" not in part else None  # '哪几家公司' asks which, not how many
         measure = re.compile(rf"{NUMBER}\s*[万亿千百]?\s*个?\s*(?:{MEASURE_UNITS[unit]})") if unit else None
+        tiered = tier_items(pieces) if ASKS_TIERS.search(part) else set()
         ranked = sorted(
             (
                 score_piece(
@@ -290,6 +362,7 @@ def select_pieces(
                     "length" if _ASKS_LENGTH.search(part) else "month" if _ASKS_MONTH.search(part) else None,
                     part,
                     choice if choice is not None and all(o in part for o in choice.options) else None,
+                    id(p) in tiered,
                 )
                 for p in pieces
             ),
