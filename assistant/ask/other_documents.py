@@ -30,8 +30,25 @@ CLOSE = 0.85
 MAX_OTHERS = 1
 
 
+# The clause a value stands in: a kind matched by its cue word ('账户', '设在', '地址') has its value in the clause.
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*")
+
+
 def _values(kinds: list[str], text: str) -> tuple[str, ...]:
-    return tuple(m.group() if (m := ASKS[k].value.search(text)) else "" for k in kinds)
+    """What `text` states of each asked kind: the figure matched ('3000元'), or for a kind matched by a word that
+    only announces the value ('发放到个人银行账户', '受理窗口设在…') the clause it stands in, so two documents
+    naming different accounts or addresses are not taken for saying the same."""
+    out = []
+    for kind in kinds:
+        m = ASKS[kind].value.search(text)
+        if m is None:
+            out.append("")
+        elif any(ch.isdigit() for ch in m.group()):
+            out.append(m.group())
+        else:
+            start = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:！!？?\n") + 1
+            out.append(_CLAUSE.match(text, start).group())  # type: ignore[union-attr]
+    return tuple(out)
 
 
 def other_statements(
