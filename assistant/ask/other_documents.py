@@ -8,7 +8,8 @@ Contract:
   states it. Another document takes part when a piece of it states every asked kind about the subject
   (`support.supporting`, the same check that stands between an answer and a refusal) and scores at least
   `CLOSE` of the best piece: a document that says the same thing about the same subject as well. A piece
-  saying the same value as the best one adds nothing and is left out.
+  saying the same value as the best one adds nothing and is left out: a figure is compared as written ('3000元'),
+  a value announced by a word ('发放到个人银行账户', '窗口设在…') by the clause it stands in.
 - A question that names its document never gets here with other documents' passages (`focus` keeps that
   document's), so this is for questions that could be about several: the plan and a 办法 both setting 博士 targets,
   two cities' notices both giving a deadline. Picking one of them silently is a guess the hotline cannot see;
