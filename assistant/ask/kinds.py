@@ -100,7 +100,10 @@ ASKS: dict[str, _Ask] = {
     # Where a person is sent to learn or serve ('派到哪里进修', '去哪儿挂职') asks the host the passage names (a hospital,
     # a university), not a street address.
     "address": _ask(rf"(?:地址|在哪里|在哪儿|在什么地方|位置在|具体位置|怎么去|在哪个位置|哪条[路街]|什么[路街]上|门牌"
-                    rf"|[送交到去打]\S{{0,2}}哪(?![些个几类种一样位家])|在哪办)(?!{_HOSTED})",
+                    rf"|[送交到去打]\S{{0,2}}哪(?![些个几类种一样位家])|在哪办"
+                    # where money is paid to ('打到哪个账户', '发到什么卡上')
+                    rf"|[哪什][个么张]\S{{0,2}}(?:账户|账号|银行卡|卡)"
+                    rf")(?!{_HOSTED})",
                     # a place, or where money is paid to (an account is the 'where' of a payment)
                     r"位于|地址|坐落|选址|设在|[路街巷道]\s*\d+\s*号|\d+\s*号窗口|\d+\s*[楼层]|账户|银行卡|社会保障卡"
                     # a named online place to apply ('登录“澄岭科创通”平台', '通过“X人才网”')

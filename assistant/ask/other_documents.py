@@ -8,7 +8,8 @@ Contract:
   states it. Another document takes part when a piece of it states every asked kind about the subject
   (`support.supporting`, the same check that stands between an answer and a refusal) and scores at least
   `CLOSE` of the best piece: a document that says the same thing about the same subject as well. A piece
-  saying the same value as the best one adds nothing and is left out.
+  saying the same value as the best one adds nothing and is left out: a figure is compared as written ('3000元'),
+  a value announced by a word ('发放到个人银行账户', '窗口设在…') by the clause it stands in.
 - A question that names its document never gets here with other documents' passages (`focus` keeps that
   document's), so this is for questions that could be about several: the plan and a 办法 both setting 博士 targets,
   two cities' notices both giving a deadline. Picking one of them silently is a guess the hotline cannot see;
@@ -30,8 +31,25 @@ CLOSE = 0.85
 MAX_OTHERS = 1
 
 
+# The clause a value stands in: a kind matched by its cue word ('账户', '设在', '地址') has its value in the clause.
+_CLAUSE = re.compile(r"[^，,。；;：:！!？?\n]*")
+
+
 def _values(kinds: list[str], text: str) -> tuple[str, ...]:
-    return tuple(m.group() if (m := ASKS[k].value.search(text)) else "" for k in kinds)
+    """What `text` states of each asked kind: the figure matched ('3000元'), or for a kind matched by a word that
+    only announces the value ('发放到个人银行账户', '受理窗口设在…') the clause it stands in, so two documents
+    naming different accounts or addresses are not taken for saying the same."""
+    out = []
+    for kind in kinds:
+        m = ASKS[kind].value.search(text)
+        if m is None:
+            out.append("")
+        elif any(ch.isdigit() for ch in m.group()):
+            out.append(m.group())
+        else:
+            start = max(text.rfind(c, 0, m.start()) for c in "，,。；;：:！!？?\n") + 1
+            out.append(_CLAUSE.match(text, start).group())  # type: ignore[union-attr]
+    return tuple(out)
 
 
 def other_statements(
