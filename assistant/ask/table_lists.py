@@ -10,7 +10,9 @@ Contract:
 - The asked noun is what follows 哪些 / 哪几 / 几 (a classifier such as 类, 档, 级, 种 names it on its own:
   '分哪几类' asks a 类别); a column is asked when its header and that noun name the same thing (the noun ends with
   the header, either contains the other, or a one-character classifier is in the header).
-- A row is picked when the question names one of its other cells ('智能制造'); when it names none, every row is.
+- A row is picked when the question names one of its other cells ('智能制造'); else, when only some rows' other
+  cells write a word the question is about ('考了高级技师证要准备哪些材料': the row saying '高级技师奖励10000元'), those
+  rows (one such row is answered by its cell); else every row is.
   A question that names a row itself ('叉车司机有哪些补贴') asks about that row, not for a list of rows.
 - The listed values are the column's distinct values in reading order, each cited to the first row that writes
   it; a column with fewer than two values among the picked rows lists nothing (the answer is a cell, not a list).
@@ -21,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.ask.analysis import subject_terms
 from assistant.ask.pieces import Piece
 from assistant.ask.support import names_row
 from assistant.core.types import Chunk, ScoredChunk
@@ -106,12 +109,18 @@ def _listing(question: str, noun: str, rows: list[Chunk]) -> list[Piece] | None:
     ):
         return None
     named = [row for row in rows if any(h != asked and len(v) >= 2 and v in question for h, v in row.cells)]
-    picked = named or rows
+    # else the rows whose other cells write a word the question is about ('考了高级技师证要准备哪些材料' of the row whose
+    # 支持标准 says '高级技师奖励10000元'), when only some rows do: one such row is answered by its cell
+    # (a word of the document's title, '澜川人才一共分哪几类', is about the document, not a row)
+    words = [t for t in subject_terms(question)[0] if len(t) >= 2 and t not in noun and t not in (rows[0].title or "")]
+    writing = [row for row in rows if any(t in v for t in words for h, v in row.cells if h != asked)]
+    narrowed = not named and 0 < len(writing) < len(rows)
+    picked = named or (writing if narrowed else rows)
     values: dict[str, Chunk] = {}
     for row in picked:
         value = dict(row.cells).get(asked, "")
         if value and value not in values:
             values[value] = row
-    if len(values) < _MIN_VALUES:
+    if not values or len(values) < _MIN_VALUES and not narrowed:
         return None
     return [Piece(value, row, 0, -1) for value, row in values.items()]
