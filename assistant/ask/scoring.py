@@ -5,9 +5,10 @@
     score_piece(piece, weights, intents, years, kinds, tense, measure, duty, lasting, question) -> ScoredPiece
 
 What a score rewards: the share of the question's words (idf `weights`) a piece states (in its text, its row
-or its column header), less for words only in its passage or its document's title, more when it opens with
-them; stating the asked kind of value (a rare kind such as money or a phone number most), in the asked measure
-('几个月' -> '60个月'), or being the column or list named for it ('申报材料'); for 'who' the sentence naming the asked
+or its column header; a short form by the phrase it shortens, '社保' by '缴纳社会保险'), less for words only in its
+passage or its document's title, more when it opens with them; stating the asked kind of value (a rare kind such
+as money or a phone number most), in the asked measure ('几个月' -> '60个月'), or being the column or list named
+for it ('申报材料'); for 'who' the sentence naming the asked
 duty or the 牵头单位 cell; for 'when' a length, a month of the year, an application window or a year, as asked;
 the asked year's figure, or the latest (target) / earliest (now) year column; a definition for 'what is'; the
 list of exclusions for '哪些情况不能申请'; an alternative a choice question offers ('每季度发放' for '按年发还是
@@ -50,6 +51,7 @@ from assistant.ask.kinds import ASKS, MEASURE_UNITS, NUMBER, asked_kinds, asked_
 from assistant.ask.pieces import BODY, CONTENT_HEADERS, RESPONSIBLE_COLUMN, Piece, ScoredPiece, display
 from assistant.ask.support import idf
 from assistant.ask.vocabulary import ASKING
+from assistant.ask.wording import shortens
 
 _DIGIT = re.compile(r"\d")
 _CITED_TITLE = re.compile(r"《[^》]{2,60}》")
@@ -172,7 +174,9 @@ def score_piece(
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
     # A cell is about its row and its column: '生活补贴' in the header is what '生活补助多少' asks for.
-    matched = frozenset(t for t in weights if t in text or t in piece.about or t in header)
+    # A short form is written too: '社保' by '在本市依法缴纳社会保险满6个月' (`wording.shortens`).
+    written = f"{text} {piece.about} {header}"
+    matched = frozenset(t for t in weights if t in written or shortens(t, written))
     # (another document's title quoted in the passage, '已享受《…安家生活补贴办法》…', is not what the passage is about)
     context = _CITED_TITLE.sub("", piece.context)
     in_context = sum(w for t, w in weights.items() if t not in matched and t in context)

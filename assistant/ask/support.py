@@ -8,8 +8,9 @@
 Contract:
 - A piece supports an asked kind when it states that kind of value (`kinds.ASKS[kind].value`; a count by a
   figure that is no year, date or document number), in the asked measure and year when the question names them,
-  about most of the question's subject (by idf weight, with half credit for the characters a paraphrase keeps:
-  `SUPPORT`), and, for money, about the kind of money asked (a named benefit such as 生活补贴 only by that benefit).
+  about most of the question's subject (by idf weight, full credit for a short form of a phrase it writes, half
+  credit for the characters a paraphrase keeps: `SUPPORT`), and, for money, about the kind of money asked (a
+  named benefit such as 生活补贴 only by that benefit).
 - A table cell of the asked kind needs only a third of the subject when the question names its row (`names_row`:
   the row's name without qualifiers, or most of it in order): a row is answerable by its key and the asked
   column, however the question words the rest ('盘子', '开局时'). A cell whose row is a sibling of the one
@@ -28,6 +29,7 @@ import jieba.posseg as pseg
 from assistant.ask.analysis import YEAR_NAMED, named_benefits, subject_terms
 from assistant.ask.kinds import ASKS, MEASURE_UNITS, MONEY_NOUNS, NUMBER, asked_measure, noun_kin
 from assistant.ask.pieces import Piece, display
+from assistant.ask.wording import shortens
 from assistant.text import values
 
 
@@ -49,9 +51,10 @@ SUPPORT_NAMED_ROW = 1 / 3
 
 
 def credit(term: str, about: str) -> float:
-    """1 for a term the passage writes; for one it does not, half the share of its characters it does write
-    ('新版' against '（2025年版）', '进驻' against '入驻'): a paraphrase keeps some of its characters."""
-    if term in about:
+    """1 for a term the passage writes, or shortens ('社保' of '缴纳社会保险', `wording.shortens`); for one it does
+    not, half the share of its characters it does write ('新版' against '（2025年版）', '进驻' against '入驻'): a
+    paraphrase keeps some of its characters."""
+    if term in about or shortens(term, about):
         return 1.0
     return 0.5 * sum(1 for ch in term if ch in about) / len(term)
 
