@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from assistant.ask.actors import other_actor
 from assistant.ask.analysis import (
     DUTY,
     ISSUES,
@@ -55,6 +56,8 @@ from assistant.ask.wording import shortens
 
 _DIGIT = re.compile(r"\d")
 _CITED_TITLE = re.compile(r"《[^》]{2,60}》")
+# What a sentence about another actor than the question's loses: as much as stating no asked kind of value.
+OTHER_ACTOR = 0.2
 # What stating an alternative a choice question offers is worth: as much as stating a rare kind of value asked.
 CHOICE_STATED = 0.4
 
@@ -177,6 +180,10 @@ def score_piece(
     # A short form is written too: '社保' by '在本市依法缴纳社会保险满6个月' (`wording.shortens`).
     written = f"{text} {piece.about} {header}"
     matched = frozenset(t for t in weights if t in written or shortens(t, written))
+    # A rule's condition names whom it is about: '企业…能拿多少' is not asked of '人力资源服务机构为本市企业成功引进
+    # …的' (the 机构's reward); the question's actor written there in another role counts for nothing.
+    strays = frozenset(other_actor(question, text, weights))
+    matched -= strays
     # (another document's title quoted in the passage, '已享受《…安家生活补贴办法》…', is not what the passage is about)
     context = _CITED_TITLE.sub("", piece.context)
     in_context = sum(w for t, w in weights.items() if t not in matched and t in context)
@@ -185,6 +192,8 @@ def score_piece(
     # A piece that opens with the asked word is about it ('二是新能源汽车人才，…'), not merely mentioning it.
     opening = sum(w for t, w in weights.items() if t in display(text)[:12])
     score = (sum(weights[t] for t in matched) + 0.5 * in_context + 0.3 * in_title + 0.3 * opening) / total
+    if strays:
+        score -= OTHER_ACTOR
     if "number" in intents:
         score += 0.3 if _DIGIT.search(text) else -0.2
     # A question in a measure ('几个月') is answered by a figure in it ('60个月'), not by the 8000元 beside it.
