@@ -8,15 +8,17 @@ What a score rewards: the share of the question's words (idf `weights`) a piece 
 or its column header; a short form by the phrase it shortens, '社保' by '缴纳社会保险'), less for words only in its
 passage or its document's title, more when it opens with them; stating the asked kind of value (a rare kind such
 as money or a phone number most), in the asked measure ('几个月' -> '60个月'), or being the column or list named
-for it ('申报材料'); for 'who' the sentence naming the asked
-duty or the 牵头单位 cell; for 'when' a length, a month of the year, an application window or a year, as asked;
-the asked year's figure, or the latest (target) / earliest (now) year column; a definition for 'what is'; the
-list of exclusions for '哪些情况不能申请'; an alternative a choice question offers ('每季度发放' for '按年发还是
-按季度发'); the retriever's rank a little; and a 政策问答 question that is the user's question in other words.
-It penalises what only looks like an answer: a figure whose clause writes none of the asked words (written only in
-a consequence or of another subject beside it, they count half); a document's signing or in-force date, a
-footnote outside a definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a
-question of who may apply, a fragment under 8 characters outside a table, a line that only names a form or a document.
+for it ('申报材料'); for 'who' the sentence naming the asked duty or the 牵头单位 cell; for 'when' a length, a
+month of the year, an application window or a year, as asked; the asked year's figure, or the latest (target) /
+earliest (now) year column; a definition for 'what is'; the list of exclusions for '哪些情况不能申请'; an
+alternative a choice question offers ('每季度发放' for '按年发还是按季度发'); the retriever's rank a little; and a
+政策问答 question that is the user's question in other words.
+It penalises what only looks like an answer: a rule whose condition's actor serves the party the question names
+as its own ('人力资源服务机构为本市企业…的' for '企业…能拿多少', `actors.other_actor`); a figure whose clause writes
+none of the asked words (written only in a consequence or of another subject beside it, they count half); a
+document's signing or in-force date, a footnote outside a definition question, a 牵头单位 / 实施年限 cell not asked
+for, a list of what to submit for a question of who may apply, a fragment under 8 characters outside a table, a
+line that only names a form or a document.
 
 Contract:
 - Scores compare pieces for one question; `compose` refuses when the best is under 0.2, so the scale (the
