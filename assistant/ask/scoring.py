@@ -5,17 +5,20 @@
     score_piece(piece, weights, intents, years, kinds, tense, measure, duty, lasting, question) -> ScoredPiece
 
 What a score rewards: the share of the question's words (idf `weights`) a piece states (in its text, its row
-or its column header), less for words only in its passage or its document's title, more when it opens with
-them; stating the asked kind of value (a rare kind such as money or a phone number most), in the asked measure
-('几个月' -> '60个月'), or being the column or list named for it ('申报材料'); for 'who' the sentence naming the asked
-duty or the 牵头单位 cell; for 'when' a length, a month of the year, an application window or a year, as asked;
-the asked year's figure, or the latest (target) / earliest (now) year column; a definition for 'what is'; the
-list of exclusions for '哪些情况不能申请'; an alternative a choice question offers ('每季度发放' for '按年发还是
-按季度发'); the retriever's rank a little; and a 政策问答 question that is the user's question in other words.
-It penalises what only looks like an answer: a figure whose clause writes none of the asked words (written only in
-a consequence or of another subject beside it, they count half); a document's signing or in-force date, a
-footnote outside a definition question, a 牵头单位 / 实施年限 cell not asked for, a list of what to submit for a
-question of who may apply, a fragment under 8 characters outside a table, a line that only names a form or a document.
+or its column header; a short form by the phrase it shortens, '社保' by '缴纳社会保险'), less for words only in its
+passage or its document's title, more when it opens with them; stating the asked kind of value (a rare kind such
+as money or a phone number most), in the asked measure ('几个月' -> '60个月'), or being the column or list named
+for it ('申报材料'); for 'who' the sentence naming the asked duty or the 牵头单位 cell; for 'when' a length, a
+month of the year, an application window or a year, as asked; the asked year's figure, or the latest (target) /
+earliest (now) year column; a definition for 'what is'; the list of exclusions for '哪些情况不能申请'; an
+alternative a choice question offers ('每季度发放' for '按年发还是按季度发'); the retriever's rank a little; and a
+政策问答 question that is the user's question in other words.
+It penalises what only looks like an answer: a rule whose condition's actor serves the party the question names
+as its own ('人力资源服务机构为本市企业…的' for '企业…能拿多少', `actors.other_actor`); a figure whose clause writes
+none of the asked words (written only in a consequence or of another subject beside it, they count half); a
+document's signing or in-force date, a footnote outside a definition question, a 牵头单位 / 实施年限 cell not asked
+for, a list of what to submit for a question of who may apply, a fragment under 8 characters outside a table, a
+line that only names a form or a document.
 
 Contract:
 - Scores compare pieces for one question; `compose` refuses when the best is under 0.2, so the scale (the
@@ -34,6 +37,7 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
+from assistant.ask.actors import other_actor
 from assistant.ask.analysis import (
     DUTY,
     ISSUES,
@@ -50,9 +54,12 @@ from assistant.ask.kinds import ASKS, MEASURE_UNITS, NUMBER, asked_kinds, asked_
 from assistant.ask.pieces import BODY, CONTENT_HEADERS, RESPONSIBLE_COLUMN, Piece, ScoredPiece, display
 from assistant.ask.support import idf
 from assistant.ask.vocabulary import ASKING
+from assistant.ask.wording import shortens
 
 _DIGIT = re.compile(r"\d")
 _CITED_TITLE = re.compile(r"《[^》]{2,60}》")
+# What a sentence about another actor than the question's loses: as much as stating no asked kind of value.
+OTHER_ACTOR = 0.2
 # What stating an alternative a choice question offers is worth: as much as stating a rare kind of value asked.
 CHOICE_STATED = 0.4
 
@@ -172,7 +179,13 @@ def score_piece(
     total = sum(weights.values()) or 1.0
     text, header = piece.text, piece.header or ""
     # A cell is about its row and its column: '生活补贴' in the header is what '生活补助多少' asks for.
-    matched = frozenset(t for t in weights if t in text or t in piece.about or t in header)
+    # A short form is written too: '社保' by '在本市依法缴纳社会保险满6个月' (`wording.shortens`).
+    written = f"{text} {piece.about} {header}"
+    matched = frozenset(t for t in weights if t in written or shortens(t, written))
+    # A rule's condition names whom it is about: '企业…能拿多少' is not asked of '人力资源服务机构为本市企业成功引进
+    # …的' (the 机构's reward); the question's actor written there in another role counts for nothing.
+    strays = frozenset(other_actor(question, text, weights))
+    matched -= strays
     # (another document's title quoted in the passage, '已享受《…安家生活补贴办法》…', is not what the passage is about)
     context = _CITED_TITLE.sub("", piece.context)
     in_context = sum(w for t, w in weights.items() if t not in matched and t in context)
@@ -181,6 +194,8 @@ def score_piece(
     # A piece that opens with the asked word is about it ('二是新能源汽车人才，…'), not merely mentioning it.
     opening = sum(w for t, w in weights.items() if t in display(text)[:12])
     score = (sum(weights[t] for t in matched) + 0.5 * in_context + 0.3 * in_title + 0.3 * opening) / total
+    if strays:
+        score -= OTHER_ACTOR
     if "number" in intents:
         score += 0.3 if _DIGIT.search(text) else -0.2
     # A question in a measure ('几个月') is answered by a figure in it ('60个月'), not by the 8000元 beside it.

@@ -8,8 +8,11 @@
 Contract:
 - A piece supports an asked kind when it states that kind of value (`kinds.ASKS[kind].value`; a count by a
   figure that is no year, date or document number), in the asked measure and year when the question names them,
-  about most of the question's subject (by idf weight, with half credit for the characters a paraphrase keeps:
-  `SUPPORT`), and, for money, about the kind of money asked (a named benefit such as 生活补贴 only by that benefit).
+  about most of the question's subject (by idf weight, full credit for a short form of a phrase it writes, half
+  credit for the characters a paraphrase keeps: `SUPPORT`), and, for money, about the kind of money asked (a
+  named benefit such as 生活补贴 only by that benefit).
+- A rule whose condition names another actor than the question's, serving the question's ('人力资源服务机构为
+  本市企业成功引进…的' for '企业招进来一个博士…'), gets no credit for the question's actor it so writes (`actors`).
 - A table cell of the asked kind needs only a third of the subject when the question names its row (`names_row`:
   the row's name without qualifiers, or most of it in order): a row is answerable by its key and the asked
   column, however the question words the rest ('盘子', '开局时'). A cell whose row is a sibling of the one
@@ -25,9 +28,11 @@ from difflib import SequenceMatcher
 
 import jieba.posseg as pseg
 
+from assistant.ask.actors import other_actor
 from assistant.ask.analysis import YEAR_NAMED, named_benefits, subject_terms
 from assistant.ask.kinds import ASKS, MEASURE_UNITS, MONEY_NOUNS, NUMBER, asked_measure, noun_kin
 from assistant.ask.pieces import Piece, display
+from assistant.ask.wording import shortens
 from assistant.text import values
 
 
@@ -49,9 +54,10 @@ SUPPORT_NAMED_ROW = 1 / 3
 
 
 def credit(term: str, about: str) -> float:
-    """1 for a term the passage writes; for one it does not, half the share of its characters it does write
-    ('新版' against '（2025年版）', '进驻' against '入驻'): a paraphrase keeps some of its characters."""
-    if term in about:
+    """1 for a term the passage writes, or shortens ('社保' of '缴纳社会保险', `wording.shortens`); for one it does
+    not, half the share of its characters it does write ('新版' against '（2025年版）', '进驻' against '入驻'): a
+    paraphrase keeps some of its characters."""
+    if term in about or shortens(term, about):
         return 1.0
     return 0.5 * sum(1 for ch in term if ch in about) / len(term)
 
@@ -113,9 +119,12 @@ def _about(piece: Piece) -> str:
     )
 
 
-def _covers(weights: dict[str, float], about: str, share: float = SUPPORT) -> bool:
+def _covers(
+    weights: dict[str, float], about: str, share: float = SUPPORT, without: frozenset[str] = frozenset()
+) -> bool:
+    """Does `about` name `share` of the weighted terms (those `without` counting for nothing)?"""
     total = sum(weights.values())
-    return not total or sum(w * credit(t, about) for t, w in weights.items()) >= share * total
+    return not total or sum(w * credit(t, about) for t, w in weights.items() if t not in without) >= share * total
 
 
 # What a row name says without its qualifiers: '高级工（三级）' is named by '高级工', “双一流”高校 by 双一流高校.
@@ -253,7 +262,10 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
             continue
         if piece.header is not None and (piece.chunk.doc_id, piece.chunk.table) in incomplete:
             continue
-        if _covers(weights, about, SUPPORT_NAMED_ROW if names_row(question, piece) else SUPPORT):
+        # a rule about another actor ('人力资源服务机构为本市企业…的') is not about the question's ('企业…'):
+        # the question's actor written there counts for nothing (`actors.other_actor`)
+        strays = frozenset(other_actor(question, piece.text, weights))
+        if _covers(weights, about, SUPPORT_NAMED_ROW if names_row(question, piece) else SUPPORT, strays):
             found.append(piece)
         elif kind in _CONTACT_KINDS and _CONTACT_LINE.match(display(piece.text)) and any(
             p.chunk.doc_id == piece.chunk.doc_id and _covers(weights, _about(p)) for p in pieces

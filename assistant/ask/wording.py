@@ -4,6 +4,8 @@
                                                  replaced by the document word of the same meaning they do write
     with_kin(query) -> str                       the query followed by the other words of each group it uses, for
                                                  the keyword index (which matches words, not meanings)
+    shortens(word, text) -> bool                 `word` is a short form of a phrase `text` writes ('社保' of
+                                                 '缴纳社会保险', '高企' of '高新技术企业')
 
 Contract:
 - `SAME_MEANING` holds groups of words that policy documents in general and the people asking them use for one
@@ -13,13 +15,24 @@ Contract:
   word of the group the most texts write wins (then the longest). A word a text writes is never replaced, so a question already in the
   documents' words is unchanged.
 - The keyword (BM25) query is widened with the words of the same meaning; the meaning (dense) query is not.
+- A short form needs no list: a word of two to four characters that `text` does not write shortens a phrase it
+  does write when its characters stand in order within one run of characters (no punctuation or figure between),
+  at most `SHORT_GAP` apart, each the first character of a word of that phrase as jieba's search mode cuts it
+  each word right after the one before (社会|保险 -> 社保, 高新技术|企业 -> 高企, a joining 和 allowed); the last
+  of three or more may instead end its word (人力资源|和|社会保障局 -> 人社局). Two characters that merely occur near
+  each other ('企事业单位' for 企业: 业 starts no word) or far apart do not; nor does a word jieba's dictionary
+  knows as a common word of its own ('人工' is not 人才工作, `COMMON_WORD`).
 - Replacing happens on the question used to pick and check passages, after retrieval; what the user sees as
   their question is not changed.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
+from functools import lru_cache
+
+import jieba
 
 # Each group: words of one meaning in policy language. The first is the official form, for reading only.
 SAME_MEANING: tuple[tuple[str, ...], ...] = (
@@ -100,3 +113,53 @@ def with_kin(query: str) -> str:
         w for group in SAME_MEANING if any(word in query for word in group) for w in group if w not in query
     ]
     return f"{query} {' '.join(kin)}" if kin else query
+
+
+# How many characters a short form may skip between two of its characters: '人力资源和' between 人 and 社 of 人社局.
+SHORT_GAP = 4
+# A word as common as this in jieba's dictionary has a meaning of its own ('人工' 2816, '资助' 1316, '本人' 4096);
+# short forms are rarer (国企 341, 医保 273, 社保 119) or not listed at all (人社局, 高企).
+COMMON_WORD = 1000
+_HAN = re.compile(r"^[\u4e00-\u9fff]+$")
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{3,}")
+
+
+def shortens(word: str, text: str) -> bool:
+    """Is `word` ('社保', '人社局') a short form of a phrase `text` writes ('依法缴纳社会保险', '市人力资源和社会保障局'),
+    though `text` does not write the word itself?"""
+    if not 2 <= len(word) <= 4 or not _HAN.match(word) or word in text or any(ch not in text for ch in word):
+        return False
+    if jieba.dt.FREQ.get(word, 0) >= COMMON_WORD:  # '人工' is no short form of 人才工作
+        return False
+    gap = rf"[\u4e00-\u9fff]{{0,{SHORT_GAP}}}?"
+    pattern = re.compile("".join(f"({re.escape(ch)})" + gap for ch in word[:-1]) + f"({re.escape(word[-1])})")
+    for run in _HAN_RUN.finditer(text):
+        for m in pattern.finditer(run.group()):
+            if _word_initials(run.group(), tuple(m.start(i + 1) for i in range(len(word)))):
+                return True
+    return False
+
+
+# What may stand between the words a short form takes its characters from: '和' in 人力资源和社会保障局 (人社局).
+_JOINING = frozenset("和与及")
+
+
+@lru_cache(maxsize=8192)
+def _word_initials(phrase: str, at: tuple[int, ...]) -> bool:
+    """Does each character at `at` begin a word of `phrase` (jieba's search-mode cut) that follows right after a
+    word begun by the one before (or after a joining 和)? The last of three or more may instead end such a word
+    ('局' of 保障局 in 人力资源和社会保障局)."""
+    ends: dict[int, set[int]] = {}
+    for _, start, end in jieba.tokenize(phrase, mode="search"):
+        ends.setdefault(start, set()).add(end)
+    if at[0] not in ends:
+        return False
+    for number, (here, following) in enumerate(zip(at, at[1:], strict=False), start=2):
+        after = ends.get(here, set())
+        after |= {e + 1 for e in after if e < len(phrase) and phrase[e] in _JOINING}
+        if following in after and following in ends:
+            continue
+        if number == len(at) >= 3 and any(following + 1 in ends.get(start, ()) for start in after):
+            continue
+        return False
+    return True
