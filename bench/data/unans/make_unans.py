@@ -62,7 +62,7 @@ UNANSWERABLE = [
     ("fengling-shenbao-tongzhi.pdf", "2027年度枫陵高层次人才奖励补贴什么时候申报？"),
     ("fengling-guanli-banfa.docx", "枫陵F类人才一次性奖励多少？"),
     ("fengling-shenbao-tongzhi.pdf", "枫陵人才奖励补贴初审没通过，可以申诉吗？"),
-    ("heting-duixian-qingdan.pdf", "鹤汀区C类人才租房补贴每月多少？"),
+    ("heting-duixian-qingdan.pdf", "鹤汀区高技能人才培训补贴，中级工能领多少？"),
     ("heting-duixian-qingdan.pdf", "鹤汀区的人才可以申请人才公寓吗？"),
     ("liaoan-rending-mulu.txt", "蓼岸A类人才认定后能享受多少补贴？"),
     ("liaoan-rending-mulu.txt", "蓼岸F类人才的认定条件是什么？"),
