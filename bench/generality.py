@@ -1,7 +1,7 @@
 """Generality: our own paraphrases of plan questions, our own policy documents, and the shared sample, each
 scored on a tuning half and a held-out half.
 
-    python -m bench.generality [--sets plan,policy,wide,wide2,wide3,fresh,sample,dev] [--data-dir DIR] [--out FILE]
+    python -m bench.generality [--sets plan,policy,wide,wide2,wide3,unans,fresh,sample,dev] [--data-dir DIR] [--out FILE]
 
 Everything runs in-process through the real FastAPI app (`TestClient`): the policy documents are uploaded with
 `POST /api/v1/documents` beside the plan (all at once, as a city's index holds many documents), and each question
@@ -21,6 +21,9 @@ Sets (files under bench/data/ unless noted):
           MD 问答 of `###` questions, a TXT 认定目录 numbered 一、（一）1.（1）, a landscape PDF 兑现清单 — and 130
           questions written blind to the system; uploaded ALONE, without the policy documents: five documents of
           three invented places that compete with each other)
+- unans:  unans/tuning.jsonl, unans/heldout.jsonl               (questions the documents do not answer — a benefit,
+          appeal, tier, row, year or city none of them states — and answerable near-misses as controls, on the
+          documents of policy, wide, wide2 and wide3, all uploaded together beside the plan)
 - fresh:  fresh/questions.jsonl                                (held-out only: 3 more invented documents in
           fresh/docs/ and their questions, written by one helper blind to the system and never tuned on; the
           documents are uploaded together with the six of tests/data/policy/, so they compete as in a city's index)
@@ -67,6 +70,7 @@ FRESH = DATA / "fresh"
 WIDE = DATA / "wide"
 WIDE2 = DATA / "wide2"
 WIDE3 = DATA / "wide3"
+UNANS = DATA / "unans"
 HELDOUT_ONLY = {"fresh"}  # sets with no tuning half: every question is held out
 ADMIN_KEY = "bench-admin"
 SELF_DESCRIPTION = "self_description"
@@ -108,6 +112,12 @@ def sets(names: list[str]) -> list[tuple[str, Path, list[Path]]]:
                 path = WIDE3 / f"{split}.jsonl"
                 if path.exists():
                     found.append((f"wide3/{split}", path, _documents(WIDE3 / "docs")))
+        elif name == "unans":  # every invented document at once: a refusal must hold against all of them
+            docs = policy_docs + [d for s in (WIDE, WIDE2, WIDE3) for d in _documents(s / "docs")]
+            for split in ("heldout", "tuning"):
+                path = UNANS / f"{split}.jsonl"
+                if path.exists():
+                    found.append((f"unans/{split}", path, docs))
         elif name == "fresh":
             path = FRESH / "questions.jsonl"
             if path.exists():
@@ -255,7 +265,7 @@ def run_set(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sets", default="plan,policy,wide,wide2,wide3,fresh,sample,dev")
+    parser.add_argument("--sets", default="plan,policy,wide,wide2,wide3,unans,fresh,sample,dev")
     parser.add_argument("--data-dir", type=Path, default=None, help="reuse an index dir (vectors are cached)")
     parser.add_argument("--out", type=Path, default=None, help="write the summary as JSON")
     args = parser.parse_args(argv)

@@ -1,7 +1,8 @@
 """Refusals: "the documents do not say", said plainly, with what they say nearby and whom to ask.
 
     refusal(question, missing, best, pieces, what=None, hotline="") -> Answer (answerable=False)
-    unmentioned(question, hits) -> "车位" | None            a subject noun no retrieved passage writes
+    unmentioned(question, hits) -> "车位" | None            a subject noun no retrieved passage writes (or an
+                                                            act applied for, a tier, another edition)
 
 Contract:
 - The refusal names what is missing (the kinds of value asked, or the unknown subject), quotes the closest passage
@@ -87,12 +88,46 @@ _PERSON_ENDINGS = frozenset("生师员者人家工士手匠")
 # ('怎么拿到', '怎么弄', '如何办理', '怎么申请' are asked of any document).
 _HOW = frozenset({"怎么", "如何", "怎样", "咋"})
 _COLLOQUIAL_ACT = re.compile(r"^(?:\w[上下出进回起过到完掉住开了着]|办理|申请|申报|操作|处理|进行|解决|办|弄|搞)$")
+# Verbs of applying: the act after them that ends the question is what is applied for ('能申请复议吗'), a subject
+# of the question ('申请交给哪个单位' asks where the application goes).
+_APPLY = frozenset({"申请", "提出", "提起", "申报"})
+_ENDS_ASKING = frozenset({"吗", "么", "呢", "？", "?", "，", ",", "。", "不"})
 # Locatives after a noun: '表里' is where in the document, not a thing of its own.
 _LOCATIVES = frozenset("里中内上")
 
 
-# a year's round: '2023年度', '2024年第一批'
-_EDITION = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:度|第\s*[一二三四五六七八九十\d]{1,3}\s*批)")
+# a year's round or edition: '2023年度', '2024年第一批', '（2021年版）'
+_EDITION = re.compile(r"((?:19|20)\d\d)\s*年\s*(?:度|版|第\s*([一二三四五六七八九十\d]{1,3})\s*批)")
+
+
+def _covers(title_edition: tuple[str, str], asked: tuple[str, str]) -> bool:
+    """A document of 2026年度 (or 2026年版) is of every round of 2026; one of 2026年第一批 is not of 2026年第二批."""
+    (year, batch), (asked_year, asked_batch) = title_edition, asked
+    return year == asked_year and (not batch or not asked_batch or batch == asked_batch)
+
+
+def _other_edition(question: str, hits: list[ScoredChunk]) -> str | None:
+    """An edition the documents are not of ('2023年度名单' asked of the 2024年度 notice, '2021年版的条件' of the
+    2025年版 standard, '第二批名单' of the 第一批 公示). A document of one edition names others only as earlier or
+    later rounds ('已享受2025年度补贴的', '（2021年版）同时废止'): only a document whose title names no edition
+    speaks of the asked one by writing it."""
+    titles = {h.chunk.doc_id: h.chunk.title or "" for h in hits}
+    editions = [e for t in titles.values() for e in _EDITION.findall(t)]
+    if not editions:
+        return None
+    plain = " ".join(
+        f"{h.chunk.section} {h.chunk.text}" for h in hits if not _EDITION.search(titles[h.chunk.doc_id])
+    ).replace(" ", "")
+    for match in _EDITION.finditer(question):
+        asked = (match.group(1), match.group(2) or "")
+        if any(_covers(e, asked) for e in editions):
+            continue
+        written = [(m.group(1), m.group(2) or "") for m in _EDITION.finditer(plain)]
+        if not any(_covers(e, asked) or _covers(asked, e) for e in written):
+            return match.group()
+    return None
+
+
 _LETTER_TIER = re.compile(r"(?<![A-Za-z])([A-Za-z])\s*([类档级])")
 
 
@@ -114,11 +149,10 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
     passages write ('社工' for 社会工作). Words of `wording.SAME_MEANING` arrive in the passages' words."""
     terms = set(subject_terms(question)[0])
     seen = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits).replace(" ", "")
-    # an edition the documents are not of ('2023年度名单' asked of the 2024年度 notice): another year's round
-    for year in set(_EDITION.findall(question)):
-        editions = {y for h in hits for y in _EDITION.findall(h.chunk.title or "")}
-        if editions and year not in editions and not re.search(rf"{year}年(?:度|第)", seen):
-            return next(m.group() for m in _EDITION.finditer(question) if m.group(1) == year)
+    # an edition the documents are not of: another year's round
+    edition = _other_edition(question, hits)
+    if edition:
+        return edition
     # a tier the passages' tiers do not include ('E类' of a table of A类…D类) is no tier of theirs
     for letter, classifier in _LETTER_TIER.findall(question):
         tiers = set(re.findall(rf"(?<![A-Za-z])([A-Za-z])\s*{classifier}", seen))
@@ -130,6 +164,14 @@ def unmentioned(question: str, hits: list[ScoredChunk]) -> str | None:
             continue
         # the act a how-question asks ('证书丢了怎么补办'): a plain verb right after 怎么/如何/怎样
         asked_act = flag == "v" and at > 0 and tagged[at - 1].word in _HOW and not _COLLOQUIAL_ACT.match(word)
+        # or the act applied for ('能申请复议吗', '可以提出复核吗'): what one applies for is what is asked about
+        asked_act = asked_act or (
+            flag[0] == "v"
+            and at > 0
+            and tagged[at - 1].word in _APPLY
+            and not _COLLOQUIAL_ACT.match(word)
+            and (at + 1 == len(tagged) or tagged[at + 1].word in _ENDS_ASKING)
+        )
         if not asked_act:
             if len(word) == 2 and (flag != "n" or word in _FRAME_NOUNS or word[-1] in _PERSON_ENDINGS):
                 continue

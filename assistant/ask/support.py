@@ -16,7 +16,9 @@ Contract:
 - A table cell of the asked kind needs only a third of the subject when the question names its row (`names_row`:
   the row's name without qualifiers, or most of it in order): a row is answerable by its key and the asked
   column, however the question words the rest ('盘子', '开局时'). A cell whose row is a sibling of the one
-  asked (same kind of name, another qualifier: '初级工' against 高级工) never supports.
+  asked (same kind of name, another qualifier: '初级工' against 高级工; a run of nouns sharing more than its head
+  noun: '化工工艺工程师' against 生物制药工艺工程师) never supports, nor does a sum the same document states outside
+  that table without naming the asked category.
 - A table cell is also about the sentence introducing its table ('首次取得下列职业技能等级证书的，按下表给予…：').
 """
 
@@ -168,19 +170,58 @@ def siblings(term: str, key: str) -> bool:
     return 0 < shared and 0 < len(term) - shared <= _QUALIFIER_CHARS and 0 < len(key) - shared <= _QUALIFIER_CHARS
 
 
-def missing_rows(terms: dict[str, float], pieces: list[Piece]) -> set[tuple[str, str]]:
-    """The tables (doc id, table name) that lack a row the question asks for. A table lists its categories: a
-    question term of the same kind as a row's name ('初级工' against '高级工（三级）', '中级职称' against '高级职称')
-    that no row of the table writes asks for a row the table does not have, so none of its cells answers."""
+def _noun_runs(question: str) -> list[tuple[str, int]]:
+    """The names a question writes as a run of two or more nouns ('化工工艺工程师', '硕士研究生'): one name, though
+    jieba cuts it into words; each with the length of its head, its last word."""
+    runs: list[list[str]] = [[]]
+    for word, flag in pseg.lcut(question):
+        if flag.startswith("n") and flag != "ns" and len(word) >= 2:
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [("".join(run), len(run[-1])) for run in runs if len(run) >= 2]
+
+
+# A run of nouns names a sibling of a row ('化工工艺工程师' of '生物制药工艺工程师', '硕士研究生' of '全职博士研究生')
+# when it shares more of the row's ending than a head noun ('…补贴', '…人才', '…工作站' end many names of other
+# kinds) and differs before it in a short qualifier; the row's own qualifier may be longer ('全职博' + 士研究生).
+_RUN_SHARED_CHARS = 3
+
+
+def _run_sibling(run: str, key: str, head: int) -> bool:
+    shared = 0
+    while shared < min(len(run), len(key)) and run[-1 - shared] == key[-1 - shared]:
+        shared += 1
+    return (
+        shared >= _RUN_SHARED_CHARS
+        and shared > head
+        and 0 < len(run) - shared <= _QUALIFIER_CHARS
+        and len(key) > shared
+    )
+
+
+def missing_rows(
+    terms: dict[str, float], pieces: list[Piece], question: str = ""
+) -> dict[tuple[str, str], list[str]]:
+    """The tables (doc id, table name) that lack a row the question asks for, each with the names asked that it
+    lacks. A table lists its categories: a question term of the same kind as a row's name ('初级工' against
+    '高级工（三级）', '中级职称' against '高级职称'), or a run of nouns of the question of the same kind ('化工工艺
+    工程师' against '生物制药工艺工程师'), that no row of the table writes asks for a row the table does not have,
+    so none of its cells answers."""
     keys: dict[tuple[str, str], list[str]] = {}
     for piece in pieces:
         if piece.header is not None and piece.row_name and piece.chunk.table:
             keys.setdefault((piece.chunk.doc_id, piece.chunk.table), []).append(_QUALIFIER.sub("", piece.row_name))
-    return {
-        table
-        for table, names in keys.items()
-        if any(any(siblings(t, k) for k in names) and not any(t in k for k in names) for t in terms)
-    }
+    runs = _noun_runs(question) if question else []
+    missing: dict[tuple[str, str], list[str]] = {}
+    for table, names in keys.items():
+        asked = [t for t in terms if any(siblings(t, k) for k in names) and not any(t in k for k in names)]
+        asked += [
+            run for run, head in runs if any(_run_sibling(run, k, head) for k in names) and not any(run in k for k in names)
+        ]
+        if asked:
+            missing[table] = asked
+    return missing
 
 
 def on_subject(question: str, chosen: list[Piece], pieces: list[Piece]) -> bool:
@@ -220,7 +261,8 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
     counted = found_noun.group(1)[:2] if found_noun else ""
     named = named_benefits(question) if kind == "money" else []
     pieces = [p for p in pieces if p.chunk.kind != "meta"] or pieces
-    incomplete = missing_rows(weights, pieces)
+    incomplete = missing_rows(weights, pieces, question)
+    absent = [name for names in incomplete.values() for name in names]
     categories = _categories(question, pieces) if kind in _FIGURES else []
     found: list[Piece] = []
     for piece in pieces:
@@ -261,6 +303,15 @@ def supporting(kind: str, question: str, pieces: list[Piece]) -> list[Piece]:
         if kind == "quantity" and not all(y in about for y in YEAR_NAMED.findall(question)):
             continue
         if piece.header is not None and (piece.chunk.doc_id, piece.chunk.table) in incomplete:
+            continue
+        # a document that sets its sums by a table of categories sets none for a category the table lacks: its
+        # other sentences' sums ('按实际发放安家补贴的10%…') are said of the categories it lists, unless they name
+        # the one asked
+        if (
+            kind in _FIGURES
+            and any(doc == piece.chunk.doc_id for doc, _ in incomplete)
+            and not any(name in piece.text for name in absent)
+        ):
             continue
         # a rule about another actor ('人力资源服务机构为本市企业…的') is not about the question's ('企业…'):
         # the question's actor written there counts for nothing (`actors.other_actor`)
