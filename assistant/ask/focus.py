@@ -50,7 +50,12 @@ def _title_places(title: str, places: Iterable[str]) -> set[str]:
 
 
 def named_document(
-    question: str, titles: Mapping[str, str], texts: Mapping[str, str] | None = None, places: Iterable[str] = ()
+    question: str,
+    titles: Mapping[str, str],
+    texts: Mapping[str, str] | None = None,
+    places: Iterable[str] = (),
+    *,
+    title_places: bool = True,
 ) -> str | None:
     """The doc_id whose title the question names best, or None when it names none or several equally.
     `texts` (each document's whole text) tells distinctive title words from common ones: '澜川' is written in
@@ -58,7 +63,8 @@ def named_document(
     if len(titles) < 2:
         return None
     places = list(places)
-    title_places = {doc_id: _title_places(title, places) for doc_id, title in titles.items()}
+    read_places = title_places
+    title_places = {doc_id: _title_places(title, places) if read_places else set() for doc_id, title in titles.items()}
     title_words = {doc_id: _words(title) | title_places[doc_id] for doc_id, title in titles.items()}
     corpus = texts or titles
     # a place the question writes is one of its words however jieba cuts it ('在栖湾…')
@@ -110,6 +116,14 @@ def _kind(title: str) -> str:
     tail = _TITLE_TAIL.sub("", title.strip()).rstrip("》”\"")
     kind = tail[-_KIND_CHARS:]
     return kind if len(kind) == _KIND_CHARS and all("\u4e00" <= ch <= "\u9fff" for ch in kind) else ""
+
+
+def named_by_title_place(
+    question: str, doc_id: str, titles: Mapping[str, str], texts: Mapping[str, str], places: Iterable[str] = ()
+) -> bool:
+    """The question names `doc_id` only through a place read from where titles write places (`_TITLE_PLACE`):
+    without that reading ('溪南' of a title cut '溪/南区') it names no document or another."""
+    return named_document(question, titles, texts, places, title_places=False) != doc_id
 
 
 def writing_places(question: str, texts: Mapping[str, str], places: Iterable[str]) -> set[str] | None:
