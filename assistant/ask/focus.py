@@ -9,8 +9,6 @@ Contract:
   words of two or more characters) than any other document's title, and at least `MIN_NAMED_CHARS` of them.
   A word other documents also write counts half ('产业' alone names nothing); words written in more than half
   the documents (人才, 工作) name no document; a tie names none.
-- A title's place is one of its words however jieba cuts it ('栖湾区…' is cut '栖/湾区'): read from where titles
-  write places (`_TITLE_PLACE`) and from the known places; a place only one title names names that document.
 - Only the named document's passages are kept (when it has any among the hits), so the answer is that
   document's or a refusal. Nothing here knows any document: the titles are the documents' own.
 """
@@ -37,47 +35,20 @@ def _words(text: str) -> set[str]:
     return words | {_PLACE_LEVEL.sub("", w) for w in words}
 
 
-# A title names its place at its start, after its year ('关于开展2026年度枫陵市…'), at a quoted title's start
-# ('关于发布《榕湾市…》的通知') or after the city it is in ('枫陵市鹤汀区…'): two to four characters and a level.
-_TITLE_PLACE = re.compile(r"(?:^(?:关于|中共)?|年度|年|(?<=[省市《]))([\u4e00-\u9fff]{2,4}?)(?:省|市|县|区|镇)")
-
-
-def _title_places(title: str, places: Iterable[str]) -> set[str]:
-    """The places a title is about, as questions write them ('栖湾区…指南' -> 栖湾): jieba cuts an unknown place
-    with its level ('栖/湾区'), so the place is read from the title's own pattern and the known places."""
-    bases = {_PLACE_LEVEL.sub("", p) for p in places if p}
-    return {m.group(1) for m in _TITLE_PLACE.finditer(title)} | {b for b in bases if len(b) >= 2 and b in title}
-
-
 def named_document(
-    question: str,
-    titles: Mapping[str, str],
-    texts: Mapping[str, str] | None = None,
-    places: Iterable[str] = (),
-    *,
-    title_places: bool = True,
+    question: str, titles: Mapping[str, str], texts: Mapping[str, str] | None = None, places: Iterable[str] = ()
 ) -> str | None:
     """The doc_id whose title the question names best, or None when it names none or several equally.
     `texts` (each document's whole text) tells distinctive title words from common ones: '澜川' is written in
     one document, '工作' in all of them."""
     if len(titles) < 2:
         return None
-    places = list(places)
-    read_places = title_places
-    title_places = {doc_id: _title_places(title, places) if read_places else set() for doc_id, title in titles.items()}
-    title_words = {doc_id: _words(title) | title_places[doc_id] for doc_id, title in titles.items()}
+    title_words = {doc_id: _words(title) for doc_id, title in titles.items()}
     corpus = texts or titles
-    # a place the question writes is one of its words however jieba cuts it ('在栖湾…')
-    asked_places = {p for found in title_places.values() for p in found if p in question}
-    writers = {w: sum(1 for text in corpus.values() if w in text) for w in _words(question) | asked_places}
+    writers = {w: sum(1 for text in corpus.values() if w in text) for w in _words(question)}
     # A word only one document writes names it fully; one that others write too ('产业', in a title and in the
     # plan's text) counts half: alone it names nothing.
     asked = {w: (1.0 if n == 1 else 0.5) for w, n in writers.items() if 0 < n <= len(corpus) / 2}
-    # A place only one title names names that document fully, however many texts write it ('鹤汀' in 枫陵's
-    # notice's contact list does not make the 鹤汀区 清单 any less the one '鹤汀的…' asks about).
-    for place in asked_places:
-        if sum(1 for found in title_places.values() if place in found) == 1:
-            asked[place] = 1.0
     # A document that never writes the place asked about is not the one named ('松川…租房补贴' names no 柏林镇 细则).
     written = writing_places(question, {d: f"{titles[d]}\n{corpus.get(d, '')}" for d in titles}, places)
     # A document named by its kind ('这份问答', '公示里', '细则第2.1条'): the word its title ends with, when no other
@@ -116,14 +87,6 @@ def _kind(title: str) -> str:
     tail = _TITLE_TAIL.sub("", title.strip()).rstrip("》”\"")
     kind = tail[-_KIND_CHARS:]
     return kind if len(kind) == _KIND_CHARS and all("\u4e00" <= ch <= "\u9fff" for ch in kind) else ""
-
-
-def named_by_title_place(
-    question: str, doc_id: str, titles: Mapping[str, str], texts: Mapping[str, str], places: Iterable[str] = ()
-) -> bool:
-    """The question names `doc_id` only through a place read from where titles write places (`_TITLE_PLACE`):
-    without that reading ('溪南' of a title cut '溪/南区') it names no document or another."""
-    return named_document(question, titles, texts, places, title_places=False) != doc_id
 
 
 def writing_places(question: str, texts: Mapping[str, str], places: Iterable[str]) -> set[str] | None:

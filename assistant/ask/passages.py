@@ -48,11 +48,7 @@ def gather_passages(
         hits = prefer_stating(
             hits, lambda c: any(ASKS[k].value.search(c.text) for k in kinds), STATING_WEIGHT
         )
-    # A document named only through a place read from its title ('溪南的…' of '溪南区…问答', cut '溪/南区') is
-    # answered from its passages among the best, as a question naming that place was before: all its candidates
-    # answered two more unanswerable wide2 questions (held-out 0.54 -> 0.51).
-    wide = named is not None and not focus.named_by_title_place(question, named, *snap.titles, places=places)
-    limit = CANDIDATES if wide else max(top_k, 8)
+    limit = max(top_k, 8) if named is None else CANDIDATES
     hits = hits[:limit]
     # the passage both retrievers rank first ('槿园区 — 联系人：…' for '槿园区找谁交材料') is what the question is
     # about, whether or not it writes the words its kind of value is usually stated in
