@@ -284,7 +284,9 @@ def _compose(
     # Any other question may be answered by a passage near a kind of value that is not decisive (a condition, how
     # often); one naming its document is answered by that document's statement of it, or refused: the named
     # document's own passages are all it has, and the nearest of them is no answer for it ('溪南…需要什么条件').
-    missing = [kind for kind in kinds if not backing[kind] and (ASKS[kind].decisive or within)]
+    # A choice a passage of it answers ('按年发还是按季度发' by '每季度发放一次') is supported by the alternative it writes.
+    strict = bool(within) and choice is None and choices.offered(question) is None
+    missing = [kind for kind in kinds if not backing[kind] and (ASKS[kind].decisive or strict)]
     if missing:
         return refuse([k for k in missing if ASKS[k].rare] or missing[:1], best)
     picks = _stating(picks, backing, scores)
@@ -304,7 +306,7 @@ def _compose(
         return refuse([], best)
     # and a benefit it names ('溪南博士有生活补贴吗') only by a passage writing that benefit: its document's other
     # benefit ('租赁补贴：博士研究生每月1800元') is no answer for it
-    if within and not kinds and not _write_benefits(question, [s.piece for s in picks]):
+    if strict and not kinds and not _write_benefits(question, [s.piece for s in picks]):
         return refuse([], best)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
     said = ""  # what the best piece says before the list it announces
