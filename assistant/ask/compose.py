@@ -306,7 +306,7 @@ def _compose(
         return refuse([], best)
     # and a benefit it names ('溪南博士有生活补贴吗') only by a passage writing that benefit: its document's other
     # benefit ('租赁补贴：博士研究生每月1800元') is no answer for it
-    if strict and not kinds and not _write_benefits(question, [s.piece for s in picks]):
+    if strict and not kinds and not _write_benefits(question, [s.piece for s in picks], within):
         return refuse([], best)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
     said = ""  # what the best piece says before the list it announces
@@ -360,10 +360,11 @@ def _compose(
     )
 
 
-def _write_benefits(question: str, chosen: list[Piece]) -> bool:
+def _write_benefits(question: str, chosen: list[Piece], title: str = "") -> bool:
     """Every benefit the question names by its kind ('生活补贴') is written by one of the chosen pieces, in any
-    of its spellings ('生活补助'), in its text, list introduction or section."""
-    written = [f"{p.chunk.section}{p.lead_in}{p.text}" for p in chosen]
+    of its spellings ('生活补助'), in its text, list introduction or section — unless the document's title names
+    it ('租房补贴…细则归哪个部门解释' names the document, whose '本细则由…解释' need not repeat it)."""
+    written = [f"{p.chunk.section}{p.lead_in}{p.text}" for p in chosen] + [title]
     return all(any(s in w for s in spellings for w in written) for _, spellings in named_benefits(question))
 
 
