@@ -32,7 +32,7 @@ import re
 from dataclasses import replace
 
 from assistant.ask import choices
-from assistant.ask.analysis import offering, question_intents, question_terms, subject_terms
+from assistant.ask.analysis import named_benefits, offering, question_intents, question_terms, subject_terms
 from assistant.ask.choices import Choice
 from assistant.ask.enumerations import LIST_CHARS, introduces, with_items, with_siblings
 from assistant.ask.kinds import ASKS, asked_kinds, asked_measure
@@ -192,9 +192,12 @@ def compose_answer(
     max_chars: int = 160,
     *,
     hotline: str = "",
+    within: str = "",
 ) -> Answer:
     """A short extractive answer with numbered citations, or a refusal when the hits do not support one.
-    `hotline` is the deployment's own hotline, named in refusals when the documents give no closer contact."""
+    `hotline` is the deployment's own hotline, named in refusals when the documents give no closer contact.
+    `within` is the title of the document the question names, when the hits are that document's only: every
+    asked kind of value then needs a passage stating it about the subject, and a refusal names the document."""
     question = question.strip()
     if ASKS_DOCUMENT.search(question):
         answer = document_answer(question, hits)
@@ -209,14 +212,14 @@ def compose_answer(
     choice = choices.offered(question)
     if choice is not None and any(choice.stated(_written(h.chunk)) for h in hits[:_TOP]):
         with offering([choice.asked]):
-            chosen = _compose(question, hits, max_chars, hotline, choice)
+            chosen = _compose(question, hits, max_chars, hotline, choice, within)
         if chosen.answerable and any(choice.stated(c.quote) for c in chosen.citations):
             return chosen
-    return _compose(question, hits, max_chars, hotline, None)
+    return _compose(question, hits, max_chars, hotline, None, within)
 
 
 def _compose(
-    question: str, hits: list[ScoredChunk], max_chars: int, hotline: str, choice: Choice | None
+    question: str, hits: list[ScoredChunk], max_chars: int, hotline: str, choice: Choice | None, within: str = ""
 ) -> Answer:
     """`compose_answer` once the question is read in the documents' words; a `choice` whose alternative a hit
     states is answered by a piece stating one."""
@@ -233,7 +236,7 @@ def _compose(
     def refuse(
         missing: list[str], best: ScoredPiece | None, what: str | None = None, *, about_subject: bool = False
     ) -> Answer:
-        return refusal(question, missing, best, pieces, what, hotline, about_subject=about_subject)
+        return refusal(question, missing, best, pieces, what, hotline, about_subject=about_subject, within=within)
 
     if not pieces:
         return refuse(rare, None)
@@ -278,7 +281,12 @@ def _compose(
 
     kinds = asked_kinds(question)
     backing = {kind: supporting(kind, question, pieces) for kind in kinds}
-    missing = [kind for kind in kinds if not backing[kind] and ASKS[kind].decisive]
+    # Any other question may be answered by a passage near a kind of value that is not decisive (a condition, how
+    # often); one naming its document is answered by that document's statement of it, or refused: the named
+    # document's own passages are all it has, and the nearest of them is no answer for it ('溪南…需要什么条件').
+    # A choice a passage of it answers ('按年发还是按季度发' by '每季度发放一次') is supported by the alternative it writes.
+    strict = bool(within) and choice is None and choices.offered(question) is None
+    missing = [kind for kind in kinds if not backing[kind] and (ASKS[kind].decisive or strict)]
     if missing:
         return refuse([k for k in missing if ASKS[k].rare] or missing[:1], best)
     picks = _stating(picks, backing, scores)
@@ -295,6 +303,10 @@ def _compose(
         and not question_intents(question) & _OPEN
         and not on_subject(question, [s.piece for s in picks], pieces)
     ):
+        return refuse([], best)
+    # and a benefit it names ('溪南博士有生活补贴吗') only by a passage writing that benefit: its document's other
+    # benefit ('租赁补贴：博士研究生每月1800元') is no answer for it
+    if strict and not kinds and not _write_benefits(question, [s.piece for s in picks], within):
         return refuse([], best)
     states_it = False  # the best piece states the asked value itself: the list it announces is not the answer
     said = ""  # what the best piece says before the list it announces
@@ -346,6 +358,14 @@ def _compose(
         citations=citations,
         route="retrieval",
     )
+
+
+def _write_benefits(question: str, chosen: list[Piece], title: str = "") -> bool:
+    """Every benefit the question names by its kind ('生活补贴') is written by one of the chosen pieces, in any
+    of its spellings ('生活补助'), in its text, list introduction or section — unless the document's title names
+    it ('租房补贴…细则归哪个部门解释' names the document, whose '本细则由…解释' need not repeat it)."""
+    written = [f"{p.chunk.section}{p.lead_in}{p.text}" for p in chosen] + [title]
+    return all(any(s in w for s in spellings for w in written) for _, spellings in named_benefits(question))
 
 
 _QUOTED_TERM = re.compile(r"[“\"‘']([^”\"’']{1,20})[”\"’']")

@@ -264,7 +264,14 @@ class Engine:
 
     def _compose(self, question: str, hits: list[ScoredChunk], snap: Snapshot) -> Answer:
         with stage("compose"):
-            answer = compose.compose_answer(question, hits, hotline=self.settings.deployment.hotline)
+            # a question naming a document answered from that document's passages only: the value asked must be
+            # stated there, and a refusal names it
+            named = focus.named_document(question, *snap.titles, places=self._places(snap))
+            within = snap.titles[0].get(named, "") if named and hits and all(
+                h.chunk.doc_id == named for h in hits[:8]) else ""
+            answer = compose.compose_answer(
+                question, hits, hotline=self.settings.deployment.hotline, within=within
+            )
             # '符合本办法第三条规定条件的' is said with 第三条 itself
             return crossrefs.with_referenced(answer, snap.addresses)
 

@@ -45,11 +45,13 @@ def refusal(
     hotline: str = "",
     *,
     about_subject: bool = False,
+    within: str = "",
 ) -> Answer:
     """`about_subject`: the documents do not speak of what the question is about (not merely of the asked value);
-    a later part of the question that borrows this subject is refused with it (`compound`)."""
+    a later part of the question that borrows this subject is refused with it (`compound`). `within`: the title
+    of the document the question names, which the refusal names ('《…》中没有明确…')."""
     what = what or ("、".join(ASKS[m].what for m in missing) if missing else "与这个问题直接相关的内容")
-    text = f"文件中没有明确{what}。"
+    text = f"《{within}》中没有明确{what}。" if within else f"文件中没有明确{what}。"
     citations: list[Citation] = []
     if best is not None and best.score > 0.25:
         used = trim(best.piece, question_terms(question), 70)
