@@ -30,10 +30,11 @@ from functools import lru_cache
 
 import jieba.posseg as pseg
 
+from assistant.ask.pieces import (
+    ENUM_PREFIX,  # a list item's number before its sentence ('（一）', '1.', '一是')
+)
 from assistant.ask.wording import shortens
 
-# A list item's number before its sentence: '（一）', '1.', '一是'.
-_ITEM_NUMBER = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[.．、]|[一二三四五六七八九十]{1,3}[、是])\s*")
 # A condition clause: a run without a clause break, ending in 的 before a comma.
 _CONDITION = re.compile(r"^([^，,；;。：:！？]{3,40}?)的[，,]")
 # Parts of speech that make up a party's name ('人力资源/n 服务/vn 机构/n', '本市/n 企业/n').
@@ -63,7 +64,7 @@ def _leading_nouns(words: list[tuple[str, str]]) -> tuple[str, int]:
 def rule_actor(text: str) -> tuple[str, str] | None:
     """The subject of the sentence's condition and whom it acts for ('人力资源服务机构', '本市企业'), when the
     condition names both: 'X为/给/帮/替/向Y<verb>…的'."""
-    condition = _CONDITION.match(_ITEM_NUMBER.sub("", text))
+    condition = _CONDITION.match(ENUM_PREFIX.sub("", text))
     if condition is None:
         return None
     words = [(w, f) for w, f in pseg.lcut(condition.group(1))]

@@ -22,7 +22,7 @@ from assistant.core.types import Chunk, Citation, ScoredChunk
 _SENTENCE = re.compile(r"[^。！？；\n]+[。！？；]?")
 _CLAUSE = re.compile(r"[^，；。！？]+[，；。！？]?")
 # '1. ' and '（3）' open an enumerated item; '10.14' is a figure, so a dot followed by a digit is not a prefix.
-_ENUM_PREFIX = re.compile(
+ENUM_PREFIX = re.compile(
     r"^\s*(?:[（(]\s*[0-9一二三四五六七八九十]+\s*[)）]|[0-9]+\s*(?:[、．]|\.(?!\d))|[一二三四五六七八九十]+[是、]|[①-⑳])\s*"
 )
 # A list's bullet ('- C类、D类人才：…', '• 申报表'): a mark, not a word.
@@ -236,7 +236,7 @@ def display(text: str) -> str:
     # A footnote marker ('…一板¹³', '¹³ “一卡…”指') points at a note the citation carries; said aloud it is noise.
     # the lines of a table cell ('A类200万元' / 'B类100万元') are said as parts of one answer
     text = _BULLET.sub("", _CELL_LINE.sub("；", text.strip()))
-    text = _ENUM_PREFIX.sub("", _SPACE_NEAR_CJK.sub("", _SUPERSCRIPT.sub("", text))).strip()
+    text = ENUM_PREFIX.sub("", _SPACE_NEAR_CJK.sub("", _SUPERSCRIPT.sub("", text))).strip()
     return text.rstrip("，；。,;") if text else text
 
 
